@@ -1,0 +1,188 @@
+"""The one loader of rule data: `resources/<lang>/*.jsonl`, validated row by row.
+
+Language knowledge (company aliases, metric words, cue phrases) lives in data files so that a new
+language or a new company is a data change, not a code change. Every row is checked by a pydantic
+model with `extra="forbid"`, ids must be unique per file, and errors name `file:line`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from pipeline.errors import RuleFileError
+from pipeline.models import METRICS, SubjectType
+
+LANGUAGES = ("en", "zh")
+
+
+class Row(BaseModel):
+    """Base of every rule row: unknown keys are typos, and typos must fail loudly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @property
+    def key(self) -> str:
+        """The id that must be unique within a file."""
+        return getattr(self, "id", None) or getattr(self, "name")
+
+
+class WithSurfaces(Row):
+    surfaces: tuple[str, ...]
+
+    @field_validator("surfaces")
+    @classmethod
+    def _non_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value or any(not s.strip() for s in value):
+            raise ValueError("surfaces must be a non-empty list of non-blank strings")
+        return value
+
+
+class MetricDef(Row):
+    id: str
+    group: str
+    counted: str | None = None
+
+
+class SubjectRow(Row):
+    name: str
+    type: SubjectType
+    aliases: tuple[str, ...]
+
+
+class MetricRow(WithSurfaces):
+    id: str
+    metric: str
+    sign: Literal[1, -1] = 1
+    modifier: bool = False
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, value: str) -> str:
+        if value not in METRICS:
+            raise ValueError(f"metric {value!r} is not in the FACTS.md vocabulary")
+        return value
+
+
+class SegmentRow(WithSurfaces):
+    name: str
+    product: bool = False
+
+
+class RegionRow(WithSurfaces):
+    name: str
+
+
+class ChangeRow(WithSurfaces):
+    id: str
+    role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from"]
+
+
+class PeriodRow(WithSurfaces):
+    id: str
+    type: Literal[
+        "half", "quarter", "quarters_to", "year_part", "relative_year",
+        "same_period_last_year", "next_n_years", "deadline", "month",
+    ]
+    index: int | None = None
+    offset: int | None = None
+
+
+class ModalityRow(WithSurfaces):
+    id: str
+    category: Literal[
+        "target", "plan", "forecast", "claim", "speaker_before", "speaker_after", "future", "past",
+    ]
+
+
+R = TypeVar("R", bound=Row)
+
+
+def read_rows(package: str, filename: str, model: type[R]) -> tuple[R, ...]:
+    """Read and validate one JSONL rule file shipped in the package."""
+    where = f"{package.replace('.', '/')}/{filename}"
+    try:
+        text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise RuleFileError(f"{where}: rule file is missing") from exc
+    return parse_rows(text, where, model)
+
+
+def parse_rows(text: str, where: str, model: type[R]) -> tuple[R, ...]:
+    """Validate rows of a rule file; the error names the file and line."""
+    rows: list[R] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            row = model.model_validate(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(f"{where}:{number}: not valid JSON ({exc.msg})") from exc
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "row"
+            raise RuleFileError(f"{where}:{number}: {field}: {first['msg']}") from exc
+        if row.key in seen:
+            raise RuleFileError(f"{where}:{number}: duplicate id {row.key!r}")
+        seen.add(row.key)
+        rows.append(row)
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every rule table of one language."""
+
+    lang: str
+    metric_defs: tuple[MetricDef, ...]
+    subjects: tuple[SubjectRow, ...]
+    metrics: tuple[MetricRow, ...]
+    segments: tuple[SegmentRow, ...]
+    regions: tuple[RegionRow, ...]
+    changes: tuple[ChangeRow, ...]
+    periods: tuple[PeriodRow, ...]
+    modality: tuple[ModalityRow, ...]
+
+    def counted_default(self, metric: str) -> str | None:
+        """What a count of this metric counts when the text does not say ("user", "unit")."""
+        return next((m.counted for m in self.metric_defs if m.id == metric), None)
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """Load and validate the rule tables of `lang` (cached: rule files are read once)."""
+    if lang not in LANGUAGES:
+        raise RuleFileError(f"no rule files for language {lang!r} (have: {', '.join(LANGUAGES)})")
+    package = f"pipeline.resources.{lang}"
+    common = read_rows("pipeline.resources.common", "metrics.jsonl", MetricDef)
+    return Lexicon(
+        lang=lang,
+        metric_defs=common,
+        subjects=read_rows(package, "subjects.jsonl", SubjectRow),
+        metrics=read_rows(package, "metrics.jsonl", MetricRow),
+        segments=read_rows(package, "segments.jsonl", SegmentRow),
+        regions=read_rows(package, "regions.jsonl", RegionRow),
+        changes=read_rows(package, "changes.jsonl", ChangeRow),
+        periods=read_rows(package, "periods.jsonl", PeriodRow),
+        modality=read_rows(package, "modality.jsonl", ModalityRow),
+    )
+
+
+@cache
+def canonical_subjects() -> dict[str, str]:
+    """Canonical subject name -> type, across languages (one name, one type)."""
+    types: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for row in load_lexicon(lang).subjects:
+            if types.setdefault(row.name, row.type) != row.type:
+                raise RuleFileError(
+                    f"pipeline/resources/{lang}/subjects.jsonl: {row.name!r} has type "
+                    f"{row.type!r} here and {types[row.name]!r} in another language"
+                )
+    return types

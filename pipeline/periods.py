@@ -1,0 +1,242 @@
+"""Find time expressions in raw text and resolve them against the article date.
+
+Surfaces come from `resources/<lang>/periods.jsonl`; this module only knows how the pieces combine
+(part + year, relative year, "the next N years", "late 2025 or early 2026", "X to Y").
+Resolution of a bare part ("the first quarter") picks the latest such period that has started by
+the publication date, which is what a news report about results means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from pipeline.lexicon import PeriodRow, load_lexicon
+from pipeline.quantities import find_quantities
+
+YEAR = r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])"
+CONNECTOR = {
+    "en": r"\s*(?:of|in)?\s*(?:the\s+)?",
+    "zh": r"\s*(?:的)?\s*",
+}
+INTERVAL_JOIN = {
+    "en": r"\s*(?:or|to|through|until|till|-|–|and)\s*(?:the\s+)?",
+    "zh": r"\s*(?:或|至|到|-|–|~|和)\s*",
+}
+MONTH_ZH = r"(?<![\d.])(1[0-2]|[1-9])月(?:份)?"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression: its span, its resolved label (or None), and what kind it is."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    kind: str  # "point", "same_period", "next_n_years", "deadline", "interval"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    start: int
+    end: int
+    row: PeriodRow | None
+    year: int | None = None
+    month: int | None = None
+
+
+@cache
+def _part_regex(lang: str) -> re.Pattern[str]:
+    rows = load_lexicon(lang).periods
+    surfaces = sorted({s for r in rows for s in r.surfaces}, key=len, reverse=True)
+    boundary_l = r"(?<![A-Za-z])" if lang == "en" else ""
+    boundary_r = r"(?![A-Za-z])" if lang == "en" else ""
+    words = "|".join(re.escape(s) for s in surfaces)
+    month = f"|{MONTH_ZH}" if lang == "zh" else ""
+    flags = 0
+    return re.compile(rf"{boundary_l}(?P<w>{words}){boundary_r}|{YEAR}(?:\s*年)?{month}", flags)
+
+
+@cache
+def _row_by_surface(lang: str) -> dict[str, PeriodRow]:
+    table: dict[str, PeriodRow] = {}
+    for row in load_lexicon(lang).periods:
+        for surface in row.surfaces:
+            table.setdefault(surface.lower(), row)
+    return table
+
+
+def _parts(text: str, lang: str) -> list[_Part]:
+    table = _row_by_surface(lang)
+    parts: list[_Part] = []
+    for m in _part_regex(lang).finditer(text):
+        if m.group("w"):
+            row = table.get(m.group("w").lower())
+            if row is None or (row.type == "month" and not m.group("w")[0].isupper()):
+                continue
+            parts.append(_Part(m.start(), m.end(), row))
+        elif m.group(2) is not None:
+            parts.append(_Part(m.start(), m.end(), None, month=int(m.group(2))))
+        else:
+            parts.append(_Part(m.start(), m.end(), None, year=int(m.group(1))))
+    return parts
+
+
+def _latest_started(kind: str, index: int, published: date | None) -> int | None:
+    """Year of the latest half/quarter/month `index` that has started by `published`."""
+    if published is None:
+        return None
+    first_month = {"half": (index - 1) * 6 + 1, "quarter": (index - 1) * 3 + 1}.get(kind, index)
+    return published.year if published.month >= first_month else published.year - 1
+
+
+def _label(kind: str, index: int | None, year: int) -> str:
+    if kind == "half":
+        return f"{year}-H{index}"
+    if kind == "quarter":
+        return f"{year}-Q{index}"
+    if kind == "quarters_to":
+        return f"{year}-Q1/{year}-Q{index}"
+    if kind == "month":
+        return f"{year}-{index:02d}"
+    return str(year)
+
+
+class _Resolver:
+    """Combine parts into mentions for one text."""
+
+    def __init__(self, text: str, lang: str, published: date | None) -> None:
+        self.text = text
+        self.lang = lang
+        self.published = published
+        self.connector = re.compile(CONNECTOR[lang] + r"$")
+
+    def gap_ok(self, a: _Part, b: _Part, max_len: int = 12) -> bool:
+        gap = self.text[a.end:b.start]
+        return len(gap) <= max_len and bool(self.connector.match(gap))
+
+    def mentions(self, parts: list[_Part]) -> list[TimeMention]:
+        out: list[TimeMention] = []
+        i = 0
+        while i < len(parts):
+            mention, used = self.combine(parts, i)
+            if mention is not None:
+                out.append(mention)
+            i += used
+        return _join_intervals(out, self.text, self.lang)
+
+    def combine(self, parts: list[_Part], i: int) -> tuple[TimeMention | None, int]:
+        p = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        prev_year = self.year_before(parts, i)
+        if p.row is None and p.year is not None:
+            return self.year_first(p, nxt)
+        if p.row is None:  # Chinese numeric month without a year
+            year = prev_year or _latest_started("month", p.month or 1, self.published)
+            return self.point(p.start, p.end, "month", p.month, year), 1
+        row = p.row
+        if row.type in ("half", "quarter", "quarters_to", "month", "year_part"):
+            if nxt is not None and self.gap_ok(p, nxt):
+                if nxt.row is None and nxt.year is not None:
+                    return self.point(p.start, nxt.end, row.type, row.index, nxt.year), 2
+                if nxt.row is not None and nxt.row.type == "relative_year":
+                    year = self.relative(nxt.row)
+                    return self.point(p.start, nxt.end, row.type, row.index, year), 2
+            if row.type == "year_part":
+                return None, 1
+            year = _latest_started(row.type, row.index or 1, self.published)
+            return self.point(p.start, p.end, row.type, row.index, year), 1
+        if row.type == "relative_year":
+            if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 6) and (
+                nxt.row.type in ("half", "quarter", "quarters_to", "month")
+            ):
+                year = self.relative(row)
+                return self.point(p.start, nxt.end, nxt.row.type, nxt.row.index, year), 2
+            return self.point(p.start, p.end, "year", None, self.relative(row)), 1
+        if row.type == "same_period_last_year":
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
+        if row.type == "next_n_years":
+            return self.next_years(p), 1
+        if row.type == "deadline" and nxt is not None and nxt.year is not None:
+            if nxt.start - p.end <= 5 and not self.text[p.end:nxt.start].strip(" the"):
+                return self.year_first(nxt, parts[i + 2] if i + 2 < len(parts) else None,
+                                       start=p.start, kind="deadline")
+        return None, 1
+
+    def year_first(self, p: _Part, nxt: _Part | None, start: int | None = None,
+                   kind: str = "point") -> tuple[TimeMention | None, int]:
+        year = p.year or 0
+        used = 1 if start is None else 2
+        if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 4) and (
+            nxt.row.type in ("half", "quarter", "quarters_to", "month", "year_part")
+        ):
+            m = self.point(start if start is not None else p.start, nxt.end, nxt.row.type,
+                           nxt.row.index, year)
+            return TimeMention(m.start, m.end, m.text, m.label, kind), used + 1
+        if nxt is not None and nxt.row is None and nxt.month is not None and nxt.start == p.end:
+            m = self.point(p.start if start is None else start, nxt.end, "month", nxt.month, year)
+            return TimeMention(m.start, m.end, m.text, m.label, kind), used + 1
+        s = start if start is not None else p.start
+        return TimeMention(s, p.end, self.text[s:p.end], str(year), kind), used
+
+    def point(self, start: int, end: int, kind: str, index: int | None,
+              year: int | None) -> TimeMention:
+        label = _label(kind, index, year) if year is not None else None
+        return TimeMention(start, end, self.text[start:end], label, "point")
+
+    def relative(self, row: PeriodRow) -> int | None:
+        if self.published is None:
+            return None
+        return self.published.year + (row.offset or 0)
+
+    def year_before(self, parts: list[_Part], i: int) -> int | None:
+        if i and parts[i - 1].year is not None and parts[i - 1].end == parts[i].start:
+            return parts[i - 1].year
+        return None
+
+    def next_years(self, p: _Part) -> TimeMention:
+        tail = self.text[p.end:p.end + 20]
+        if self.lang == "en":
+            m = re.match(r"\s*(?:the\s+)?(?:next|coming)?\s*(\S+)\s+years?", tail)
+        else:
+            m = re.match(r"\s*(\S{1,4}?)\s*年", tail)
+        end = p.end + (m.end() if m else 0)
+        count = None
+        if m:
+            found = find_quantities(m.group(1), self.lang)
+            if found and found[0].unit in (None, "count"):
+                count = int(found[0].amount)
+        base = self.published.year if self.published else None
+        label = f"{base}/{base + count}" if base is not None and count else None
+        return TimeMention(p.start, end, self.text[p.start:end], label, "next_n_years")
+
+
+def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[TimeMention]:
+    """Merge "late 2025 or early 2026" / "from 2008 to 2021" into one interval mention."""
+    join = re.compile(INTERVAL_JOIN[lang] + r"$")
+    out: list[TimeMention] = []
+    for m in mentions:
+        if out and out[-1].label and m.label and "/" not in out[-1].label + m.label:
+            prev = out[-1]
+            gap = text[prev.end:m.start]
+            if len(gap) <= 10 and join.match(gap) and prev.kind in ("point", "deadline"):
+                merged = f"{prev.label}/{m.label}"
+                out[-1] = TimeMention(prev.start, m.end, text[prev.start:m.end], merged, "interval")
+                continue
+        out.append(m)
+    return out
+
+
+def find_time_mentions(text: str, lang: str, published: date | None) -> list[TimeMention]:
+    """All time expressions in `text`, resolved against `published`."""
+    return _Resolver(text, lang, published).mentions(_parts(text, lang))
+
+
+def shift_year(label: str | None, years: int) -> str | None:
+    """Shift every year in a period label ("2024-H1" -> "2023-H1") for "same period last year"."""
+    if label is None:
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), label)
