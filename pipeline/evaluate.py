@@ -938,11 +938,12 @@ SCORE_HEADERS = ["", "gold", "pred", "paired", "correct", "P", "R", "F1", "stric
 
 
 def _score_row(label: str, tally: Tally) -> list[str]:
-    return [
-        label, str(tally.gold), str(tally.predicted), str(tally.paired), str(tally.fully_correct),
-        _score(tally.precision), _score(tally.recall), _score(tally.f1),
-        _score(tally.strict_precision), _score(tally.strict_recall), _score(tally.strict_f1),
-    ]
+    """Counts and scores; an empty slice shows "-" rather than a vacuous 1.000."""
+    counts = [str(tally.gold), str(tally.predicted), str(tally.paired), str(tally.fully_correct)]
+    scores = [tally.precision, tally.recall, tally.f1, tally.strict_precision,
+              tally.strict_recall, tally.strict_f1]
+    empty = tally.gold == 0 and tally.predicted == 0
+    return [label, *counts, *(_score(None if empty else score) for score in scores)]
 
 
 def format_table(result: EvaluationResult) -> str:
@@ -968,14 +969,14 @@ def format_table(result: EvaluationResult) -> str:
 def _summary_line(result: EvaluationResult) -> str:
     overall = result.overall
     line = (
-        f"{len(result.articles)} gold articles: {overall.gold} gold facts, "
-        f"{overall.predicted} predicted, {overall.paired} paired, "
-        f"{overall.fully_correct} fully correct"
+        f"articles with gold: {len(result.articles)}; gold facts: {overall.gold}; "
+        f"predicted: {overall.predicted}; paired: {overall.paired}; "
+        f"fully correct: {overall.fully_correct}"
     )
     if result.ignored_predictions:
         line += (
-            f"; ignored {result.ignored_predictions} predicted facts of "
-            f"{len(result.ignored_docs)} articles without gold"
+            f"; ignored: {result.ignored_predictions} predicted facts of articles without gold "
+            f"({len(result.ignored_docs)})"
         )
     return line
 
@@ -984,9 +985,10 @@ def _sentence(record: Record) -> str:
     return "    sentence: " + json.dumps(record.evidence.text, ensure_ascii=False)
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value, "f")
+def _shown(attribute: str, value: Any) -> str:
+    """An attribute as scored: a change shows only amount, unit, direction and basis."""
+    if attribute == "change" and isinstance(value, dict):
+        value = {name: value.get(name) for name in ("amount", "unit", "direction", "basis")}
     return json.dumps(value, ensure_ascii=False, default=decimal_to_json_number)
 
 
@@ -1001,7 +1003,9 @@ def _disagreement_lines(pair: Pair) -> list[str]:
     for name in wrong:
         gold_value = _field(pair.gold.data, name, None)
         predicted_value = _predicted_field(pair.predicted.data, name)
-        lines.append(f"    {name}: gold {_shown(gold_value)} vs pred {_shown(predicted_value)}")
+        lines.append(
+            f"    {name}: gold {_shown(name, gold_value)} vs pred {_shown(name, predicted_value)}"
+        )
     lines.append(_sentence(pair.gold))
     return lines
 
@@ -1013,7 +1017,8 @@ def _article_errors(article: ArticleResult) -> list[str]:
         return []
     lines = [
         f"== {article.doc_id} ({article.lang}): {len(missed)} missed, "
-        f"{len(false_positives)} false positives, {len(disagreements)} pairs with disagreements"
+        f"{len(false_positives)} false positive(s), {len(disagreements)} pair(s) with "
+        "attribute disagreements"
     ]
     for record in missed:
         lines += [f"  MISSED gold line {record.line}: {record.describe()}", _sentence(record)]

@@ -16,16 +16,16 @@ from functools import cache
 from pipeline.lexicon import PeriodRow, load_lexicon
 from pipeline.quantities import find_quantities
 
-YEAR = r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])"
+YEAR = r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?!\d|\.\d|%)"
 CONNECTOR = {
     "en": r"\s*(?:of|in)?\s*(?:the\s+)?",
     "zh": r"\s*(?:的)?\s*",
 }
 INTERVAL_JOIN = {
-    "en": r"\s*(?:or|to|through|until|till|-|–|and)\s*(?:the\s+)?",
-    "zh": r"\s*(?:或|至|到|-|–|~|和)\s*",
+    "en": r"\s*(?:or|to|through|until|till|-|–)\s*(?:the\s+)?",
+    "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
-MONTH_ZH = r"(?<![\d.])(1[0-2]|[1-9])月(?:份)?"
+MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +78,10 @@ def _parts(text: str, lang: str) -> list[_Part]:
             if row is None or (row.type == "month" and not m.group("w")[0].isupper()):
                 continue
             parts.append(_Part(m.start(), m.end(), row))
-        elif m.group(2) is not None:
-            parts.append(_Part(m.start(), m.end(), None, month=int(m.group(2))))
+        elif m.group("year"):
+            parts.append(_Part(m.start(), m.end(), None, year=int(m.group("year"))))
         else:
-            parts.append(_Part(m.start(), m.end(), None, year=int(m.group(1))))
+            parts.append(_Part(m.start(), m.end(), None, month=int(m.group("month"))))
     return parts
 
 
@@ -94,7 +94,7 @@ def _latest_started(kind: str, index: int, published: date | None) -> int | None
 
 
 def _label(kind: str, index: int | None, year: int) -> str:
-    if kind == "half":
+    if kind in ("half", "year_edge"):
         return f"{year}-H{index}"
     if kind == "quarter":
         return f"{year}-Q{index}"
@@ -138,16 +138,17 @@ class _Resolver:
             year = prev_year or _latest_started("month", p.month or 1, self.published)
             return self.point(p.start, p.end, "month", p.month, year), 1
         row = p.row
-        if row.type in ("half", "quarter", "quarters_to", "month", "year_part"):
+        if row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge"):
             if nxt is not None and self.gap_ok(p, nxt):
                 if nxt.row is None and nxt.year is not None:
                     return self.point(p.start, nxt.end, row.type, row.index, nxt.year), 2
                 if nxt.row is not None and nxt.row.type == "relative_year":
                     year = self.relative(nxt.row)
                     return self.point(p.start, nxt.end, row.type, row.index, year), 2
-            if row.type == "year_part":
+            if row.type in ("year_part", "year_edge"):
                 return None, 1
-            year = _latest_started(row.type, row.index or 1, self.published)
+            year = self.context_year(parts, i) or _latest_started(
+                row.type, row.index or 1, self.published)
             return self.point(p.start, p.end, row.type, row.index, year), 1
         if row.type == "relative_year":
             if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 6) and (
@@ -171,7 +172,7 @@ class _Resolver:
         year = p.year or 0
         used = 1 if start is None else 2
         if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 4) and (
-            nxt.row.type in ("half", "quarter", "quarters_to", "month", "year_part")
+            nxt.row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge")
         ):
             m = self.point(start if start is not None else p.start, nxt.end, nxt.row.type,
                            nxt.row.index, year)
@@ -191,6 +192,10 @@ class _Resolver:
         if self.published is None:
             return None
         return self.published.year + (row.offset or 0)
+
+    def context_year(self, parts: list[_Part], i: int) -> int | None:
+        """The last explicit year before part `i` in the same text (sentence)."""
+        return next((p.year for p in reversed(parts[:i]) if p.year is not None), None)
 
     def year_before(self, parts: list[_Part], i: int) -> int | None:
         if i and parts[i - 1].year is not None and parts[i - 1].end == parts[i].start:

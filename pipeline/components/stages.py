@@ -1,0 +1,109 @@
+"""The stage components: each one picks its rule table and hands it to the tagger it needs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.lexicon_tagger import LexiconTagger
+from pipeline.lexicon import load_lexicon
+from pipeline.periods import find_time_mentions
+from pipeline.quantities import find_quantities
+from pipeline.segment import segment
+
+
+def lang_of(nlp: Language) -> str:
+    """Our rule tables are keyed by the pipeline's language code."""
+    return nlp.lang
+
+
+class ArticleSegmenter:
+    """Find the article body and its sentences; read the date from the header if none is given."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = lang_of(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        seg = segment(doc.text, self.lang)
+        doc._.segmentation = seg
+        if doc._.published is None and seg.published:
+            doc._.published = seg.published
+        spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in seg.sentences]
+        doc.spans["sentences"] = [s for s in spans if s is not None]
+        return doc
+
+
+class QuantityTagger:
+    """Numbers, money, percentages and counts, found on the raw text by find_quantities()."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = lang_of(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_quantities(doc.text, self.lang)
+        doc._.quantities = found
+        spans = [doc.char_span(q.start, q.end, label=q.unit or "number",
+                               alignment_mode="expand") for q in found]
+        doc.spans["quantities"] = [s for s in spans if s is not None]
+        return doc
+
+
+class PeriodTagger:
+    """Time expressions per sentence, resolved against the publication date."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = lang_of(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        mentions = []
+        seg = doc._.segmentation
+        bounds = [(s.start, s.end) for s in seg.sentences] if seg else [(0, len(doc.text))]
+        for start, end in bounds:
+            for m in find_time_mentions(doc.text[start:end], self.lang, published):
+                mentions.append(type(m)(m.start + start, m.end + start, m.text, m.label, m.kind))
+        doc._.time_mentions = mentions
+        spans = [doc.char_span(m.start, m.end, label=m.kind, kb_id=m.label or "",
+                               alignment_mode="expand") for m in mentions]
+        doc.spans["periods"] = [s for s in spans if s is not None]
+        return doc
+
+
+def subject_tagger(nlp: Language) -> LexiconTagger:
+    """Companies, products, organisations and people from the gazetteer (case-sensitive)."""
+    rows = load_lexicon(lang_of(nlp)).subjects
+    entries = [(alias, row.type, row.name) for row in rows for alias in row.aliases]
+    return LexiconTagger(nlp, "subjects", entries, attr="ORTH", overlap="all")
+
+
+def metric_tagger(nlp: Language) -> LexiconTagger:
+    """Metric cue phrases; the row id says metric, sign (losses) and whether it only modifies."""
+    rows = load_lexicon(lang_of(nlp)).metrics
+    entries = [(s, row.metric, row.id) for row in rows for s in row.surfaces]
+    return LexiconTagger(nlp, "metrics", entries, overlap="all")
+
+
+def segment_tagger(nlp: Language) -> LexiconTagger:
+    """Business lines, product categories and regions (for segments and market subjects)."""
+    lex = load_lexicon(lang_of(nlp))
+    entries = [(s, "product" if row.product else "segment", row.name)
+               for row in lex.segments for s in row.surfaces]
+    entries += [(s, "region", row.name) for row in lex.regions for s in row.surfaces]
+    return LexiconTagger(nlp, "segments", entries, attr="ORTH" if nlp.lang == "en" else "LOWER",
+                         overlap="all")
+
+
+def change_tagger(nlp: Language) -> LexiconTagger:
+    """Direction (up/down/flat), basis (yoy/qoq) and from/to cues of changes."""
+    rows = load_lexicon(lang_of(nlp)).changes
+    entries = [(s, row.role, row.id) for row in rows for s in row.surfaces]
+    return LexiconTagger(nlp, "changes", entries)
+
+
+def modality_tagger(nlp: Language) -> LexiconTagger:
+    """ConText-style cues: target, plan, forecast, claim, speaker, future and past markers."""
+    rows = load_lexicon(lang_of(nlp)).modality
+    entries = [(s, row.category, row.id) for row in rows for s in row.surfaces]
+    return LexiconTagger(nlp, "modality", entries)

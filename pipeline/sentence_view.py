@@ -1,0 +1,100 @@
+"""Everything the components found, regrouped per sentence, in character offsets.
+
+Assembly reasons about order and distance inside a sentence ("the nearest metric cue before the
+number, in the same clause"), so it needs each stage's hits as sorted (start, end, label, id)
+records and the clause boundaries, not spaCy tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline.periods import TimeMention
+from pipeline.quantities import Quantity
+
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;；，:：!?。！？]|\s[-–—]\s|——")
+SEMICLAUSE_BREAK = re.compile(r"[;；。!?！？]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One hit of a rule table: where, what was written, which label and row fired."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    row: str
+
+
+@dataclass
+class SentenceView:
+    """One sentence with the hits of every stage that fall inside it."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    quantities: list[Quantity] = field(default_factory=list)
+    subjects: list[Cue] = field(default_factory=list)
+    metrics: list[Cue] = field(default_factory=list)
+    segments: list[Cue] = field(default_factory=list)
+    changes: list[Cue] = field(default_factory=list)
+    modality: list[Cue] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    clause_breaks: list[int] = field(default_factory=list)
+    semiclause_breaks: list[int] = field(default_factory=list)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Bounds of the comma clause holding `pos` (absolute offsets)."""
+        return _bounds(self.clause_breaks, pos, self.start, self.end)
+
+    def semiclause(self, pos: int) -> tuple[int, int]:
+        """Bounds of the semicolon clause holding `pos`."""
+        return _bounds(self.semiclause_breaks, pos, self.start, self.end)
+
+    def between(self, start: int, end: int) -> str:
+        """Raw text between two absolute offsets."""
+        return self.text[start - self.start:end - self.start]
+
+
+def _bounds(breaks: list[int], pos: int, start: int, end: int) -> tuple[int, int]:
+    i = bisect_right(breaks, pos)
+    left = breaks[i - 1] + 1 if i > 0 else start
+    j = bisect_left(breaks, pos)
+    right = breaks[j] if j < len(breaks) else end
+    return left, right
+
+
+def _cues(doc: Doc, group: str) -> list[Cue]:
+    if group not in doc.spans:
+        return []
+    return [Cue(s.start_char, s.end_char, s.text, s.label_, s.id_) for s in doc.spans[group]]
+
+
+def _inside(items: list, start: int, end: int) -> list:
+    return [x for x in items if start <= x.start and x.end <= end]
+
+
+def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
+    """Split every stage's hits by sentence (sentences come from the segmenter)."""
+    seg = doc._.segmentation
+    groups = {g: _cues(doc, g) for g in ("subjects", "metrics", "segments", "changes", "modality")}
+    times = doc._.time_mentions or []
+    views = []
+    for sentence in seg.sentences:
+        s, e = sentence.start, sentence.end
+        text = doc.text[s:e]
+        view = SentenceView(s, e, text, sentence.paragraph)
+        view.quantities = _inside(quantities, s, e)
+        for name, cues in groups.items():
+            setattr(view, name, _inside(cues, s, e))
+        view.times = _inside(times, s, e)
+        view.clause_breaks = [s + m.start() for m in CLAUSE_BREAK.finditer(text)]
+        view.semiclause_breaks = [s + m.start() for m in SEMICLAUSE_BREAK.finditer(text)]
+        views.append(view)
+    return views
