@@ -85,7 +85,8 @@ class TimeRef(Strict):
         pattern=r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?(/\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?)?$",
         description="YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM-DD or START/END; null if unresolved.",
     )
-    text: str
+    text: str | None = Field(
+        default=None, description="As written; null when inherited from an earlier sentence.")
 
 
 class Party(Strict):

@@ -1,0 +1,485 @@
+"""Annotated Doc -> Fact records, the same code for every language.
+
+Per sentence: keep the quantities that can be business measures, decide which are changes and
+which are levels, join a change to its level ("revenue of X, a year-on-year increase of Y%";
+"fell Y% to X"), then ask the attribute pickers for metric, subject, period and modality.
+Sentences with a strong forward-looking cue and no number give one fact for the statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from pipeline import attribution as attr
+from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
+from pipeline.quantities import Quantity
+from pipeline.sentence_view import Cue, SentenceView, sentence_views
+
+PIPELINE_VERSION = "0.1.0"
+CHANGE_FILLER = re.compile(
+    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
+    r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
+TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:year-on-year|year on year|yoy|同比)?\s*"
+                      r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
+FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
+DATE_CONTEXT = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
+NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
+DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
+WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
+RESPECTIVELY = re.compile(r"respectively|分别")
+COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
+
+
+@dataclass
+class Draft:
+    """A fact under construction: its level and/or change quantities and how they were found."""
+
+    level: Quantity | None
+    change: Quantity | None = None
+    direction: str | None = None
+    basis: str | None = None
+    change_start: int | None = None
+    pattern: str = "value_only"
+    earlier: bool = False
+
+    @property
+    def anchor(self) -> Quantity:
+        """The quantity that carries the fact's position (level first)."""
+        return self.level or self.change  # type: ignore[return-value]
+
+
+@dataclass
+class DocContext:
+    """Article-wide facts that single sentences need: date, language, main subject, currency."""
+
+    doc_id: str
+    lang: str
+    lex: Lexicon
+    published: date | None
+    main_subject: Cue | None
+    currency: str | None
+    carried_period: str | None = None
+
+
+def is_scaled(q: Quantity) -> bool:
+    """True when the number carries a scale word or unit ("131 million", "6500万")."""
+    return bool(re.search(r"[^\d.,\s+\-−－０-９]", q.text))
+
+
+def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
+    """Filter out dates, times, years, versions and numbers inside names."""
+    before = doc_text[max(0, q.start - 12):q.start]
+    after = doc_text[q.end:q.end + 3]
+    if q.unit is None and not is_scaled(q):
+        if re.fullmatch(r"(?:19|20)\d{2}", q.text) or DATE_CONTEXT.search(before):
+            return False
+    if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
+        return False
+    for s in view.subjects:
+        if s.start <= q.start < s.end or s.start < q.end <= s.end:
+            return False
+    for t in view.times:
+        if t.start <= q.start and q.end <= t.end:
+            return False
+    return True
+
+
+def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
+    """A direction cue right before the number ("increase of", "fell by", 同比增长)."""
+    left = q.qualifier_start if q.qualifier_start is not None else q.start
+    for cue in sorted(view.changes, key=lambda c: -c.end):
+        if cue.end > left or cue.label not in ("up", "down", "flat"):
+            continue
+        if left - cue.end > 40:
+            break
+        if CHANGE_FILLER.match(view.between(cue.end, left)):
+            return cue
+        break
+    return None
+
+
+def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
+    """yoy / qoq / hoh / mom cue within the span that states a change."""
+    for cue in view.changes:
+        if cue.label in ("yoy", "qoq", "hoh", "mom") and lo - 25 <= cue.start and cue.end <= hi + 25:
+            if view.clause(cue.start) == view.clause(lo) or view.clause(cue.start) == view.clause(hi):
+                return cue.label
+    return None
+
+
+def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
+    """Classify quantities into levels and changes and join each change to its level."""
+    roles: list[tuple[Quantity, Cue | None]] = []
+    for q in quantities:
+        cue = direction_cue(view, q)
+        if q.unit == "x" and cue is None and not q.text[:1].isdigit():
+            cue = Cue(q.start, q.end, q.text, "up", "multiple")
+        roles.append((q, cue if q.unit is not None or is_scaled(q) else None))
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for i, (q, cue) in enumerate(roles):
+        if cue is None or i in used:
+            continue
+        used.add(i)
+        draft = Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
+                      pattern="change_only")
+        nxt = i + 1
+        if nxt < len(roles) and roles[nxt][1] is None and nxt not in used:
+            gap = view.between(q.end, roles[nxt][0].qualifier_start or roles[nxt][0].start)
+            if FROM_LEVEL.match(gap):
+                used.add(nxt)
+                drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True))
+                nxt += 1
+                if nxt < len(roles):
+                    gap = "to" if re.search(r"\b(?:to)\b|至|到", view.between(
+                        roles[nxt - 1][0].end, roles[nxt][0].start)) else ""
+            if nxt < len(roles) and roles[nxt][1] is None and nxt not in used and (
+                    TO_LEVEL.match(gap) or gap == "to"):
+                used.add(nxt)
+                draft.level, draft.pattern = roles[nxt][0], "change_then_value"
+        if draft.level is None and i > 0 and (i - 1) not in used and roles[i - 1][1] is None:
+            prev = roles[i - 1][0]
+            same = view.semiclause(prev.start) == view.semiclause(q.start)
+            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
+            if same and not between:
+                used.add(i - 1)
+                draft.level, draft.pattern = prev, "value_then_change"
+        draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
+                                 max(q.end, draft.anchor.end))
+        if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
+            draft.basis = "vs_previous"
+        drafts.append(draft)
+    for i, (q, _cue) in enumerate(roles):
+        if i not in used:
+            drafts.append(Draft(level=q))
+    return sorted(drafts, key=lambda d: d.anchor.start)
+
+
+def unit_class(q: Quantity | None) -> str:
+    """Rule-name prefix for a quantity: money, percent, count, multiple, number."""
+    if q is None:
+        return "statement"
+    if q.unit and len(q.unit) == 3:
+        return "money"
+    return {"%": "percent", "pp": "percent", "count": "count", "x": "multiple"}.get(
+        q.unit or "", "number")
+
+
+def fact_id(doc_id: str, *parts: object) -> str:
+    """Deterministic id: same article text and pipeline version, same id."""
+    raw = "|".join([PIPELINE_VERSION, doc_id, *map(str, parts)])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+class SentenceAssembler:
+    """Turns one sentence's drafts into facts."""
+
+    def __init__(self, ctx: DocContext, view: SentenceView) -> None:
+        self.ctx = ctx
+        self.view = view
+        self.speaker = attr.pick_speaker(view)
+        self.base_period = next((t.label for t in view.times
+                                 if t.kind in ("point", "interval") and t.label), None)
+
+    def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
+        unit = q.unit
+        if unit is None:
+            if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and metric not in
+                                                attr.PROFIT_METRICS | {"revenue", "investment",
+                                                                       "rd_expense", "capex"}):
+                unit = "count"
+            elif metric and is_scaled(q) and self.ctx.currency:
+                unit = self.ctx.currency
+            else:
+                return None
+        amount = q.amount
+        if negative and unit and len(unit) == 3 and metric in attr.PROFIT_METRICS and amount > 0:
+            amount = -amount
+        counted = q.counted
+        if unit == "count" and counted is None and metric:
+            counted = self.ctx.lex.counted_default(metric)
+        low = -q.high if amount < 0 < q.amount and q.high is not None else q.low
+        high = -q.low if amount < 0 < q.amount and q.low is not None else q.high
+        return Value(amount=amount, unit=unit, text=q.text, start=q.start, end=q.end,
+                     qualifier=q.qualifier, low=low, high=high,
+                     counted=counted if unit == "count" else None)
+
+    def change_for(self, draft: Draft) -> Change | None:
+        q = draft.change
+        if q is None or draft.direction is None:
+            return None
+        unit = q.unit or self.ctx.currency or "count"
+        start = min(draft.change_start or q.start, q.start)
+        text = self.ctx_text(start, q.end)
+        return Change(amount=abs(q.amount), unit=unit, direction=draft.direction,
+                      basis=draft.basis, qualifier=q.qualifier, text=text)
+
+    def ctx_text(self, start: int, end: int) -> str:
+        return self.view.between(start, end)
+
+    def modality_of(self, draft: Draft, period_label: str | None) -> tuple[str, Cue | None]:
+        view = self.view
+        anchor = draft.anchor
+        if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None:
+            return "reported", None
+        cue = attr.governing_modality(view, anchor.start)
+        if cue is not None and cue.label == "claim" and attr.claim_object(view, cue) is None:
+            cue = None
+        if cue is None:
+            future = attr.future_before(view, anchor.start)
+            if future is None:
+                return "reported", None
+            cue = Cue(future.start, future.end, future.text, "plan", future.row)
+        if cue.label in ("plan", "forecast") and self.ctx.published is not None:
+            end = attr.period_end(period_label)
+            if end is not None and end < self.ctx.published and (
+                    cue.row == "future.will" or cue.label == "plan"):
+                return "reported", None
+        return cue.label, cue
+
+    def build(self, draft: Draft) -> Fact | None:
+        view, ctx = self.view, self.ctx
+        anchor = draft.anchor
+        choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
+        metric = choice.metric
+        if draft.level is not None and draft.level.unit == "%" and draft.change is None and (
+                metric not in attr.RATIO_METRICS):
+            metric = "other" if metric is not None else None
+        value = None
+        if draft.level is not None:
+            value = self.value_for(draft.level, metric, choice.negative)
+            if value is None and draft.change is None:
+                return None
+        change = self.change_for(draft)
+        if value is None and change is None:
+            return None
+        mention = attr.time_for(view, anchor.start, ctx.carried_period)
+        label, ptext = attr.resolve_period(mention, self.base_period, ctx.carried_period)
+        modality, cue = self.modality_of(draft, label)
+        subject = self.subject_for(anchor.start, metric)
+        kind = "financial_fact" if modality == "reported" else "forward_looking"
+        period = horizon = None
+        if kind == "financial_fact":
+            period = TimeRef(label=label, text=ptext) if (label or ptext) else None
+            if label and mention is not None:
+                ctx.carried_period = label
+        elif mention is not None:
+            horizon = TimeRef(label=mention.label, text=mention.text)
+        obj = None
+        if modality == "claim" and cue is not None:
+            target = attr.claim_object(view, cue)
+            obj = Party(name=target.row, type=target.label) if target else None
+        rule = f"{unit_class(draft.level or draft.change)}.{draft.pattern}.{choice.how}"
+        return Fact(
+            id=fact_id(ctx.doc_id, view.start, anchor.start, anchor.end, rule),
+            doc_id=ctx.doc_id, kind=kind, modality=modality, subject=subject,
+            metric=metric, metric_text=choice.cue.text if choice.cue else None,
+            segment=self.segment_for(anchor.start, choice.cue),
+            value=value, change=change, period=period, horizon=horizon,
+            speaker=self.speaker_party(), object=obj,
+            evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
+        )
+
+    def speaker_party(self) -> Party | None:
+        if self.speaker is None:
+            return None
+        return Party(name=self.speaker.row, type=self.speaker.label)
+
+    def subject_for(self, start: int, metric: str | None) -> Subject | None:
+        if metric == "gdp_impact":
+            name, text, kind = attr.default_subject(self.ctx.lex, metric, self.view)
+            return Subject(name=name, text=text, type=kind)
+        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.speaker)
+        if picked is None:
+            return None
+        name, text, kind = picked
+        if self.ctx.main_subject is not None and name == self.ctx.main_subject.row:
+            ref = COMPANY_REF.search(self.view.text)
+            if text == self.ctx.main_subject.text and ref and name not in self.view.text:
+                text = ref.group()
+        return Subject(name=name, text=text, type=kind)
+
+    def segment_for(self, start: int, metric_cue: Cue | None) -> str | None:
+        segs = [c for c in self.view.segments if c.label in ("segment", "product")]
+        clause = self.view.clause(start)
+        if metric_cue is not None:
+            for seg in segs:
+                gap = self.view.between(seg.end, metric_cue.start) if seg.end <= metric_cue.start \
+                    else None
+                if gap is not None and len(gap) <= 3:
+                    return seg.row
+                if seg.start >= metric_cue.end and re.fullmatch(
+                        r"\s*(?:of|from)\s+(?:the\s+)?", self.view.between(metric_cue.end,
+                                                                           seg.start)):
+                    return seg.row
+        seg = attr.nearest_before(segs, start, clause[0])
+        if seg is not None and (metric_cue is None or seg.start > metric_cue.end):
+            return seg.row
+        return None
+
+    def statement(self) -> Fact | None:
+        """One forward-looking fact for a numberless sentence with a strong cue."""
+        view, ctx = self.view, self.ctx
+        strong = [c for c in view.modality if c.label in attr.STRONG_MODALITIES]
+        futures = [c for c in view.modality if c.label == "future"]
+        named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+        if not strong:
+            subject_then_will = [f for f in futures for s in named
+                                 if 0 <= f.start - s.end <= 12]
+            if not subject_then_will:
+                return None
+            cue = Cue(subject_then_will[0].start, subject_then_will[0].end,
+                      subject_then_will[0].text, "plan", "future.will")
+        else:
+            cue = min(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
+        if not named and self.speaker is None and not COMPANY_REF.search(view.text):
+            return None
+        obj = attr.claim_object(view, cue) if cue.label == "claim" else None
+        if cue.label == "claim" and obj is None:
+            return None
+        horizon_mention = next((t for t in view.times if t.start >= view.start), None)
+        if horizon_mention is not None and ctx.published is not None:
+            end = attr.period_end(horizon_mention.label)
+            if end is not None and end < ctx.published and cue.label in ("plan", "target"):
+                return None
+        subject = self.subject_for(cue.start, None)
+        if obj is not None and subject is not None and subject.name == obj.row:
+            subject = None
+        rule = f"statement.{cue.label}.{cue.row}"
+        horizon = TimeRef(label=horizon_mention.label, text=horizon_mention.text) \
+            if horizon_mention else None
+        return Fact(
+            id=fact_id(ctx.doc_id, view.start, view.end, rule), doc_id=ctx.doc_id,
+            kind="forward_looking", modality=cue.label, subject=subject, horizon=horizon,
+            speaker=self.speaker_party(),
+            object=Party(name=obj.row, type=obj.label) if obj else None,
+            evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
+        )
+
+
+def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
+    """"8 of the 12 test sets", "12项测试中8项": a small count of wins in a claim sentence."""
+    if not any(c.label == "claim" for c in view.modality):
+        return False
+    if q.unit not in (None, "count") or q.amount > 1000 or is_scaled(q) and not q.text.endswith(
+            "项"):
+        return False
+    after = doc_text[q.end:q.end + 6]
+    return bool(WINS_AFTER.match(after)) or doc_text[q.start - 1:q.start] == "中"
+
+
+def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
+              speaker: Party | None) -> Fact | None:
+    """A benchmark-wins claim with its object."""
+    claim = next(c for c in view.modality if c.label == "claim")
+    target = attr.claim_object(view, claim)
+    subjects = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES
+                and (target is None or s.start != target.start)]
+    subject = attr.nearest_before(subjects, q.start, view.start) or ctx.main_subject
+    rule = "count.benchmark_wins"
+    return Fact(
+        id=fact_id(ctx.doc_id, view.start, q.start, q.end, rule), doc_id=ctx.doc_id,
+        kind="forward_looking", modality="claim",
+        subject=Subject(name=subject.row, text=subject.text, type=subject.label)
+        if subject else None,
+        metric="benchmark_wins", metric_text=None,
+        value=Value(amount=q.amount, unit="count", text=q.text, start=q.start, end=q.end,
+                    qualifier=q.qualifier, counted="test set"),
+        speaker=speaker, object=Party(name=target.row, type=target.label) if target else None,
+        evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
+    )
+
+
+def main_subject(views: list[SentenceView]) -> Cue | None:
+    """The company the article is about: the most mentioned one (first mention breaks ties)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Cue] = {}
+    for view in views:
+        for s in view.subjects:
+            if s.label == "company":
+                counts[s.row] += 1
+                first.setdefault(s.row, s)
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: (counts[name], -first[name].start))
+    return first[best]
+
+
+def dominant_currency(quantities: list[Quantity]) -> str | None:
+    """The article's usual currency, for amounts written without one ("less than 19 billion")."""
+    counts = Counter(q.unit for q in quantities if q.unit and len(q.unit) == 3)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def assemble(doc: Doc) -> list[Fact]:
+    """All facts of one processed Doc."""
+    lang = doc.lang_
+    quantities = doc._.quantities or []
+    views = sentence_views(doc, quantities)
+    published = date.fromisoformat(doc._.published) if doc._.published else None
+    ctx = DocContext(doc_id=doc._.doc_id or "", lang=lang, lex=load_lexicon(lang),
+                     published=published, main_subject=main_subject(views),
+                     currency=dominant_currency(quantities))
+    facts: list[Fact] = []
+    for view in views:
+        facts.extend(sentence_facts(ctx, view, doc.text))
+    return facts
+
+
+def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[Fact]:
+    """Facts of one sentence: numeric ones, else one statement fact."""
+    assembler = SentenceAssembler(ctx, view)
+    facts: list[Fact] = []
+    kept = []
+    for q in view.quantities:
+        if not usable(q, view, doc_text):
+            continue
+        if benchmark_wins(view, q, doc_text):
+            fact = wins_fact(ctx, view, q, assembler.speaker_party())
+            if fact is not None:
+                facts.append(fact)
+            continue
+        kept.append(q)
+    drafts = drafts_for(view, kept)
+    distribute = RESPECTIVELY.search(view.text) is not None
+    for draft in drafts:
+        fact = assembler.build(draft)
+        if fact is not None:
+            facts.append(fact)
+    if distribute:
+        facts = distribute_periods(facts, view)
+    if not any(f.kind == "forward_looking" for f in facts):
+        statement = assembler.statement()
+        if statement is not None and not facts:
+            facts.append(statement)
+    return facts
+
+
+def distribute_periods(facts: list[Fact], view: SentenceView) -> list[Fact]:
+    """"from Q1 to Q4 ... respectively": give the n-th figure the n-th period of the range."""
+    ranges = [t for t in view.times if t.kind == "interval" and t.label]
+    if not ranges:
+        return facts
+    first, last = ranges[0].label.split("/")
+    match_first, match_last = re.match(r"(\d{4})-Q(\d)", first), re.match(r"(\d{4})-Q(\d)", last)
+    if not (match_first and match_last) or match_first.group(1) != match_last.group(1):
+        return facts
+    year = match_first.group(1)
+    quarters = [f"{year}-Q{i}" for i in range(int(match_first.group(2)),
+                                                int(match_last.group(2)) + 1)]
+    levels = [f for f in facts if f.value is not None and f.kind == "financial_fact"]
+    if len(levels) != len(quarters):
+        return facts
+    for fact, label in zip(levels, quarters, strict=True):
+        fact.period = TimeRef(label=label, text=ranges[0].text)
+    return facts

@@ -1,0 +1,216 @@
+"""Who, which metric, when and how sure: the attribute pickers of assembly.
+
+Each picker answers one question about one quantity from the cues of its sentence, preferring the
+nearest cue in the same clause, then the same semicolon clause, then the sentence. Distance and
+clause structure generalize across articles and languages; no picker knows any company or word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.lexicon import Lexicon
+from pipeline.periods import TimeMention, shift_year
+from pipeline.sentence_view import Cue, SentenceView
+
+PROFIT_METRICS = {
+    "net_profit", "net_profit_attributable", "net_profit_excl_nonrecurring",
+    "adjusted_net_profit", "operating_profit", "gross_profit",
+}
+RATIO_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate",
+                 "benchmark_score", "other"}
+COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "employees",
+                 "headcount_change", "benchmark_wins"}
+MARKET_METRICS = {"shipments", "market_size", "sales_volume", "sales"}
+SUBJECT_TYPES = {"company", "product"}
+SPEAKER_TYPES = {"person", "organization", "company"}
+STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChoice:
+    """The metric of a quantity, the cue that gave it, and whether it is a loss."""
+
+    metric: str | None
+    cue: Cue | None
+    negative: bool
+    how: str
+
+
+def nearest_before(cues: list[Cue], pos: int, lo: int) -> Cue | None:
+    """The cue ending closest before `pos`, not before `lo`."""
+    best = None
+    for cue in cues:
+        if lo <= cue.start and cue.end <= pos and (best is None or cue.end > best.end):
+            best = cue
+    return best
+
+
+def first_after(cues: list[Cue], pos: int, hi: int) -> Cue | None:
+    """The first cue starting at or after `pos`, ending by `hi`."""
+    return next((c for c in cues if c.start >= pos and c.end <= hi), None)
+
+
+def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> MetricChoice:
+    """Nearest metric cue before the quantity (clause, then semiclause, then after, sentence)."""
+    rows = {row.id: row for row in lex.metrics}
+    plain = [c for c in view.metrics if not rows[c.row].modifier]
+    clause = view.clause(start)
+    semi = view.semiclause(start)
+    cue, how = nearest_before(plain, start, clause[0]), "metric_before_value"
+    if cue is None:
+        cue = nearest_before(plain, start, semi[0])
+    if cue is None:
+        after_clause = view.clause(end)
+        cue, how = first_after(plain, end, after_clause[1]), "metric_after_value"
+    if cue is None:
+        cue, how = nearest_before(plain, start, view.start), "metric_before_value"
+    if cue is None:
+        modifier = nearest_before(view.metrics, start, semi[0])
+        if modifier is None:
+            return MetricChoice(None, None, False, "no_metric")
+        return MetricChoice(modifier.label, modifier, False, "metric_modifier")
+    metric = cue.label
+    negative = rows[cue.row].sign < 0
+    lo = min(cue.start, start)
+    for other in view.metrics:
+        row = rows[other.row]
+        if other is not cue and lo <= other.start and other.end <= start and row.sign < 0:
+            negative = True
+    if metric == "net_profit":
+        modifier = nearest_before(
+            [c for c in view.metrics if rows[c.row].modifier or c.label != "net_profit"],
+            cue.start + 1, semi[0])
+        if modifier is not None and rows[modifier.row].modifier:
+            metric = modifier.label
+    return MetricChoice(metric, cue, negative, how)
+
+
+def speakers(view: SentenceView) -> list[tuple[Cue, Cue]]:
+    """(speaker mention, cue) pairs: "according to X", "X said", "X predicts"."""
+    found = []
+    named = [s for s in view.subjects if s.label in SPEAKER_TYPES]
+    for cue in view.modality:
+        if cue.label == "speaker_before":
+            mention = first_after(named, cue.end, min(view.end, cue.end + 40))
+            if mention is not None and not view.between(cue.end, mention.start).count(","):
+                found.append((mention, cue))
+        elif cue.label == "speaker_after":
+            mention = nearest_before(named, cue.start, max(view.start, cue.start - 45))
+            if mention is not None and "," not in view.between(mention.end, cue.start):
+                found.append((mention, cue))
+    return found
+
+
+def pick_speaker(view: SentenceView) -> Cue | None:
+    """The first speaker of the sentence (persons and organisations state, companies report)."""
+    pairs = speakers(view)
+    return pairs[0][0] if pairs else None
+
+
+def market_subject(view: SentenceView, start: int) -> tuple[str, str] | None:
+    """"global smartphone market" from a product category and a region near the quantity."""
+    semi = view.semiclause(start)
+    products = [c for c in view.segments if c.label == "product"]
+    product = nearest_before(products, start, semi[0]) or nearest_before(products, start,
+                                                                          view.start)
+    if product is None:
+        return None
+    regions = [c for c in view.segments if c.label == "region"]
+    region = nearest_before(regions, product.start + len(product.text) + 40, view.start)
+    name = f"{region.row} {product.row} market" if region else f"{product.row} market"
+    text_start = region.start if region and region.start < product.start else product.start
+    return name, view.between(text_start, product.end)
+
+
+def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
+                 exclude: Cue | None) -> tuple[str, str, str] | None:
+    """(name, text, type): nearest company/product before the quantity, else the main subject."""
+    candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES
+                  and (exclude is None or s.start != exclude.start)]
+    before = nearest_before(candidates, start, view.start)
+    if metric in MARKET_METRICS:
+        market = market_subject(view, start)
+        if market is not None and (before is None or before.label != "company"
+                                   or before.end < view.semiclause(start)[0]):
+            return market[0], market[1], "market"
+    if before is not None:
+        return before.row, before.text, before.label
+    clause = view.clause(start)
+    after = first_after(candidates, start, clause[1])
+    if after is not None:
+        return after.row, after.text, after.label
+    if main is not None:
+        return main.row, main.text, main.label
+    return None
+
+
+def default_subject(lex: Lexicon, metric: str | None, view: SentenceView) -> tuple[str, str, str]:
+    """Subjects implied by the metric (GDP is about an economy), named by the nearest region."""
+    regions = [c for c in view.segments if c.label == "region"]
+    region = regions[0].row if regions else "global"
+    return f"{region} economy", regions[0].text if regions else "GDP", "other"
+
+
+def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention | None:
+    """The time mention of a quantity: same clause first, then the sentence's first one."""
+    clause = view.clause(start)
+    labelled = [t for t in view.times if t.kind != "next_n_years" or t.label]
+    in_clause = [t for t in labelled if clause[0] <= t.start and t.end <= clause[1]]
+    if in_clause:
+        return min(in_clause, key=lambda t: abs(t.start - start))
+    semi = view.semiclause(start)
+    in_semi = [t for t in labelled if semi[0] <= t.start and t.end <= semi[1]]
+    if in_semi:
+        return min(in_semi, key=lambda t: abs(t.start - start))
+    return labelled[0] if labelled else None
+
+
+def resolve_period(mention: TimeMention | None, sentence_base: str | None,
+                   carried: str | None) -> tuple[str | None, str | None]:
+    """(label, text) of a reported fact; "the same period last year" shifts the base back."""
+    if mention is None:
+        return carried, None
+    if mention.kind == "same_period":
+        return shift_year(sentence_base or carried, -1), mention.text
+    return mention.label, mention.text
+
+
+def period_end(label: str | None) -> date | None:
+    """Last day of a period label (for "is this 'will' about the past?")."""
+    if not label:
+        return None
+    last = label.split("/")[-1]
+    year = int(last[:4])
+    part = last[5:]
+    if not part:
+        return date(year, 12, 31)
+    if part.startswith("H"):
+        return date(year, 6, 30) if part == "H1" else date(year, 12, 31)
+    if part.startswith("Q"):
+        month = int(part[1]) * 3
+        return date(year, month, 28)
+    month = int(part[:2])
+    return date(year, month, 28)
+
+
+def governing_modality(view: SentenceView, start: int) -> Cue | None:
+    """The strong cue that scopes over position `start`: nearest before, else next in clause."""
+    strong = [c for c in view.modality if c.label in STRONG_MODALITIES]
+    cue = nearest_before(strong, start, view.start)
+    if cue is None:
+        cue = first_after(strong, start, view.clause(start)[1])
+    return cue
+
+
+def future_before(view: SentenceView, start: int) -> Cue | None:
+    """A bare future marker ("will", 将) before the position in its semicolon clause."""
+    futures = [c for c in view.modality if c.label == "future"]
+    return nearest_before(futures, start, view.semiclause(start)[0])
+
+
+def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
+    """What a claim compares with: the first product/company named after the claim cue."""
+    targets = [s for s in view.subjects if s.label in SUBJECT_TYPES]
+    return first_after(targets, cue.end, view.end)

@@ -1,0 +1,75 @@
+"""Library entry points: one article or a whole corpus in, Fact records out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from pipeline.assemble import assemble
+from pipeline.corpus import ReadProblem, iter_articles, resolve_language
+from pipeline.models import Article, Fact
+from pipeline.nlp import build_nlp
+
+
+def annotate(article: Article, lang: str) -> Doc:
+    """Run the component pipeline over one article, with its metadata on the Doc."""
+    nlp = build_nlp(lang)
+    doc = nlp.make_doc(article.text)
+    doc._.doc_id = article.doc_id
+    doc._.published = article.published
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def extract_article(article: Article, lang: str | None = None) -> list[Fact]:
+    """Facts of one article (language from `lang`, else metadata, else detection)."""
+    return assemble(annotate(article, lang or resolve_language(article, None)))
+
+
+def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
+                 published: str | None = None) -> list[Fact]:
+    """Facts of a raw text; convenient for notebooks and tests."""
+    article = Article(doc_id=doc_id, text=text, lang=lang, published=published)
+    return extract_article(article, lang)
+
+
+@dataclass
+class CorpusRun:
+    """What a corpus run produced: facts, problems, and how many articles were read."""
+
+    facts: list[Fact] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+    articles: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+def extract_corpus(paths: Sequence[str | Path], lang: str | None = None,
+                   progress: Callable[[str], None] | None = None) -> CorpusRun:
+    """Extract every article under `paths`; unreadable inputs become problems, not crashes."""
+    run = CorpusRun()
+    for item in iter_articles(paths):
+        if isinstance(item, ReadProblem):
+            run.problems.append(item)
+            continue
+        article_lang = resolve_language(item, lang)
+        try:
+            facts = extract_article(item, article_lang)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not sink the corpus
+            run.problems.append(ReadProblem(item.doc_id, f"extraction failed: {exc!r}"))
+            continue
+        run.facts.extend(facts)
+        run.articles += 1
+        run.languages[article_lang] = run.languages.get(article_lang, 0) + 1
+        if progress is not None:
+            progress(item.doc_id)
+    return run
+
+
+def iter_facts(articles: Iterable[Article]) -> Iterator[Fact]:
+    """Stream facts article by article (memory stays flat over large corpora)."""
+    for article in articles:
+        yield from extract_article(article)
