@@ -69,6 +69,8 @@ class DocContext:
     main_subject: Cue | None
     currency: str | None
     carried_period: str | None = None
+    carried_paragraph: int = -1
+    last_subject: Cue | None = None
 
 
 def is_scaled(q: Quantity) -> bool:
@@ -95,7 +97,11 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
 
 
 def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
-    """A direction cue right before the number ("increase of", "fell by", 同比增长)."""
+    """A direction cue right before the number ("increase of", "fell by", 同比增长) or a
+    comparative right after it ("8 million fewer")."""
+    for cue in view.changes:
+        if cue.row.endswith("_after") and 0 <= cue.start - q.end <= 1:
+            return cue
     left = q.qualifier_start if q.qualifier_start is not None else q.start
     for cue in sorted(view.changes, key=lambda c: -c.end):
         if cue.end > left or cue.label not in ("up", "down", "flat"):
@@ -109,19 +115,29 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
 
 
 def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
-    """yoy / qoq / hoh / mom cue within the span that states a change."""
-    for cue in view.changes:
-        if cue.label in ("yoy", "qoq", "hoh", "mom") and lo - 25 <= cue.start and cue.end <= hi + 25:
-            if view.clause(cue.start) == view.clause(lo) or view.clause(cue.start) == view.clause(hi):
-                return cue.label
+    """yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
+    clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
+    near = [c for c in view.changes if lo - 25 <= c.start and c.end <= hi + 25
+            and view.clause(c.start) in clauses]
+    for label in ("yoy", "qoq", "hoh", "mom"):
+        if any(c.label == label for c in near):
+            return label
+    if any(c.label == "vs" for c in view.changes if c.end <= lo):
+        return "vs_previous"
     return None
 
 
 def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
     """Classify quantities into levels and changes and join each change to its level."""
     roles: list[tuple[Quantity, Cue | None]] = []
+    lex = load_lexicon(view.lang)
+    directed = {row.id: row.direction for row in lex.metrics if row.direction}
     for q in quantities:
         cue = direction_cue(view, q)
+        if cue is None:
+            metric = attr.nearest_before(view.metrics, q.start, view.clause(q.start)[0])
+            if metric is not None and metric.row in directed:
+                cue = Cue(metric.start, metric.end, metric.text, directed[metric.row], metric.row)
         if q.unit == "x" and cue is None and not q.text[:1].isdigit():
             cue = Cue(q.start, q.end, q.text, "up", "multiple")
         roles.append((q, cue if q.unit is not None or is_scaled(q) else None))
@@ -243,7 +259,8 @@ class SentenceAssembler:
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
             end = attr.period_end(period_label)
             if end is not None and end < self.ctx.published and (
-                    cue.row == "future.will" or cue.label == "plan"):
+                    cue.row == "future.will" or cue.label == "plan"
+                    or cue.text.lower().startswith("will") or cue.text.startswith("将")):
                 return "reported", None
         return cue.label, cue
 
@@ -260,11 +277,22 @@ class SentenceAssembler:
             value = self.value_for(draft.level, metric, choice.negative)
             if value is None and draft.change is None:
                 return None
+        if value is not None and value.unit == "count" and metric:
+            metric = ctx.lex.count_variant(metric)
+            if draft.level is not None and not is_scaled(draft.level) and draft.level.unit is None \
+                    and (choice.how != "metric_after_value" or metric not in attr.COUNT_METRICS):
+                return None
         change = self.change_for(draft)
         if value is None and change is None:
             return None
-        mention = attr.time_for(view, anchor.start, ctx.carried_period)
-        label, ptext = attr.resolve_period(mention, self.base_period, ctx.carried_period)
+        carried = ctx.carried_period if ctx.carried_paragraph == view.paragraph else None
+        mention = attr.time_for(view, anchor.start, carried)
+        if mention is not None and mention.kind == "same_period" and change is not None:
+            if change.basis is None:
+                change.basis = "yoy"
+            label, ptext = self.base_period or carried, None
+        else:
+            label, ptext = attr.resolve_period(mention, self.base_period, carried)
         modality, cue = self.modality_of(draft, label)
         subject = self.subject_for(anchor.start, metric)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
@@ -272,7 +300,7 @@ class SentenceAssembler:
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             if label and mention is not None:
-                ctx.carried_period = label
+                ctx.carried_period, ctx.carried_paragraph = label, view.paragraph
         elif mention is not None:
             horizon = TimeRef(label=mention.label, text=mention.text)
         obj = None
@@ -299,7 +327,7 @@ class SentenceAssembler:
         if metric == "gdp_impact":
             name, text, kind = attr.default_subject(self.ctx.lex, metric, self.view)
             return Subject(name=name, text=text, type=kind)
-        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.speaker)
+        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, None)
         if picked is None:
             return None
         name, text, kind = picked
@@ -330,7 +358,9 @@ class SentenceAssembler:
     def statement(self) -> Fact | None:
         """One forward-looking fact for a numberless sentence with a strong cue."""
         view, ctx = self.view, self.ctx
-        strong = [c for c in view.modality if c.label in attr.STRONG_MODALITIES]
+        vetoes = [c for c in view.modality if c.label == "past"]
+        strong = [c for c in view.modality if c.label in attr.STRONG_MODALITIES
+                  and not any(v.start <= c.start and c.end <= v.end for v in vetoes)]
         futures = [c for c in view.modality if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if not strong:
@@ -347,12 +377,17 @@ class SentenceAssembler:
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
-        horizon_mention = next((t for t in view.times if t.start >= view.start), None)
+        horizon_mention = next((t for t in view.times if t.start >= cue.start), None)
         if horizon_mention is not None and ctx.published is not None:
             end = attr.period_end(horizon_mention.label)
             if end is not None and end < ctx.published and cue.label in ("plan", "target"):
                 return None
+        horizon_mention = horizon_mention or next(iter(view.times), None)
         subject = self.subject_for(cue.start, None)
+        if cue.label == "claim" and not any(s.end <= cue.start for s in named) \
+                and ctx.last_subject is not None:
+            last = ctx.last_subject
+            subject = Subject(name=last.row, text=last.text, type=last.label)
         if obj is not None and subject is not None and subject.name == obj.row:
             subject = None
         rule = f"statement.{cue.label}.{cue.row}"
@@ -433,6 +468,9 @@ def assemble(doc: Doc) -> list[Fact]:
     facts: list[Fact] = []
     for view in views:
         facts.extend(sentence_facts(ctx, view, doc.text))
+        named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+        if named:
+            ctx.last_subject = named[-1]
     return facts
 
 

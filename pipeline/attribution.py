@@ -60,10 +60,10 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> Metri
     semi = view.semiclause(start)
     cue, how = nearest_before(plain, start, clause[0]), "metric_before_value"
     if cue is None:
-        cue = nearest_before(plain, start, semi[0])
+        cue, how = first_after(plain, end, view.clause(max(end - 1, start))[1]), \
+            "metric_after_value"
     if cue is None:
-        after_clause = view.clause(end)
-        cue, how = first_after(plain, end, after_clause[1]), "metric_after_value"
+        cue, how = nearest_before(plain, start, semi[0]), "metric_before_value"
     if cue is None:
         cue, how = nearest_before(plain, start, view.start), "metric_before_value"
     if cue is None:
@@ -161,6 +161,7 @@ def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention
     if in_clause:
         return min(in_clause, key=lambda t: abs(t.start - start))
     semi = view.semiclause(start)
+    labelled = [t for t in labelled if t.kind != "same_period"]
     in_semi = [t for t in labelled if semi[0] <= t.start and t.end <= semi[1]]
     if in_semi:
         return min(in_semi, key=lambda t: abs(t.start - start))

@@ -47,6 +47,7 @@ class MetricDef(Row):
     id: str
     group: str
     counted: str | None = None
+    count_metric: str | None = None
 
 
 class SubjectRow(Row):
@@ -60,6 +61,7 @@ class MetricRow(WithSurfaces):
     metric: str
     sign: Literal[1, -1] = 1
     modifier: bool = False
+    direction: Literal["up", "down"] | None = None
 
     @field_validator("metric")
     @classmethod
@@ -80,7 +82,7 @@ class RegionRow(WithSurfaces):
 
 class ChangeRow(WithSurfaces):
     id: str
-    role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from"]
+    role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from", "vs"]
 
 
 class PeriodRow(WithSurfaces):
@@ -148,6 +150,11 @@ class Lexicon:
     changes: tuple[ChangeRow, ...]
     periods: tuple[PeriodRow, ...]
     modality: tuple[ModalityRow, ...]
+
+    def count_variant(self, metric: str) -> str:
+        """The metric to use when the figure is a count ("sales" of 30.4 million units)."""
+        return next((m.count_metric for m in self.metric_defs if m.id == metric
+                     and m.count_metric), metric)
 
     def counted_default(self, metric: str) -> str | None:
         """What a count of this metric counts when the text does not say ("user", "unit")."""

@@ -97,6 +97,8 @@ _COMMON_RULES = (
     {"id": "section_number.bare", "reason": "section_number",
      "pattern": r"^(?:part\s*)?\d{1,2}[.、)）]?$|^[ivx]{1,4}[.)]?$"
                 r"|^[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）、.]?$"},
+    {"id": "menu.breadcrumb_shape", "reason": "menu", "max_len": 100,
+     "pattern": r"^[^>»›\n]{1,24}(?:\s*[>»›]\s*[^>»›\n]{1,24}){2,}$"},
     {"id": "comment_box.counter", "reason": "comment_box", "pattern": r"^\d+\s*/\s*\d+$"},
     {"id": "link.bare_url", "reason": "link", "pattern": r"^(?:https?://|www\.)\S+$"},
     {"id": "contact.bare_email", "reason": "contact", "pattern": r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"},
@@ -171,6 +173,7 @@ _PARA_LEAD = re.compile(
     r"(?:[\s\ufeff\u200b*_]+|[•·▪●◦■◆►]|[-–—+>#]+(?=\s)|0\d(?=\s)|\d{1,2}[.)、](?=\s)"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}、)*")
 _SENT_LEAD = re.compile(r"[\s\ufeff\u200b*_]*")
+_LIST_MARKER = re.compile(r"[(（]?(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[.)）、]")
 
 # Abbreviations (lowercase, without the final dot). "Mr. Lu" never ends a sentence; "No. 1" does
 # not when a number follows; "Xiaomi Inc." or "the U.S." end one only before a typical sentence
@@ -237,10 +240,15 @@ def furniture_rules(lang: str) -> tuple[FurnitureRule, ...]:
 @cache
 def _load_rule_file(code: str) -> tuple[FurnitureRule, ...]:
     resource = resources.files("pipeline") / "resources" / code / "furniture.jsonl"
-    name = f"resources/{code}/furniture.jsonl"
+    return parse_furniture_rules(resource.read_text(encoding="utf-8"),
+                                 f"resources/{code}/furniture.jsonl")
+
+
+def parse_furniture_rules(content: str, name: str) -> tuple[FurnitureRule, ...]:
+    """Validate the rows of a furniture file; errors name `file:line` so they are quick to fix."""
     rules: list[FurnitureRule] = []
     seen: set[str] = set()
-    for number, raw in enumerate(resource.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(content.splitlines(), start=1):
         if not raw.strip():
             continue
         try:
@@ -384,22 +392,34 @@ def _is_title_like(line: _Line, language: str) -> bool:
 
 
 def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> str | None:
-    """Before the first sentence-like line: the first heading is the title, the rest header."""
+    """Lines before the body: the first, when heading-like, is the title; the rest are header.
+
+    The body starts at the first sentence-like line after the title. Nothing is dropped when
+    no sentence-like line follows, so a short snippet is never mistaken for a header.
+    """
     language = _segmenter_language(lang)
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    body = next((i for i in kept if _is_sentence_like(lines[i].core, language)), None)
+    if not kept:
+        return None
+    first = lines[kept[0]]
+    wrapped = (len(kept) > 1 and kept[1] == kept[0] + 1 and not lines[kept[1]].after_gap
+               and language == "en" and _is_hard_wrap(first, lines[kept[1]]))
+    title_index = kept[0] if _is_title_like(first, language) and not wrapped else None
+    after_title = kept[1:] if title_index is not None else kept
+    body = next((i for i in after_title if _is_sentence_like(lines[i].core, language)), None)
     if body is None:
         return None
-    title: str | None = None
-    for index in kept:
+    while (language == "en" and body - 1 in after_title and not lines[body].after_gap
+           and _is_hard_wrap(lines[body - 1], lines[body])):
+        body -= 1
+    for index in after_title:
         if index >= body:
             break
-        if title is None and _is_title_like(lines[index], language):
-            title = lines[index].core
-            reasons[index] = "title"
-        else:
-            reasons[index] = "header"
-    return title
+        reasons[index] = "header"
+    if title_index is None:
+        return None
+    reasons[title_index] = "title"
+    return lines[title_index].core
 
 
 def _group_paragraphs(lines: list[_Line], reasons: list[str | None],
@@ -465,7 +485,9 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int,
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     start = _SENT_LEAD.match(text, start, end).end()
     piece = text[start:end].rstrip(_WS + _MARKERS)
-    if not piece or not (_LETTER.search(piece) or any(ch.isdigit() for ch in piece)):
+    if not piece or _LIST_MARKER.fullmatch(piece):
+        return None
+    if not (_LETTER.search(piece) or any(ch.isdigit() for ch in piece)):
         return None
     return start, start + len(piece)
 

@@ -39,6 +39,7 @@ class SentenceView:
     end: int
     text: str
     paragraph: int
+    lang: str = "en"
     quantities: list[Quantity] = field(default_factory=list)
     subjects: list[Cue] = field(default_factory=list)
     metrics: list[Cue] = field(default_factory=list)
@@ -89,7 +90,7 @@ def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
     for sentence in seg.sentences:
         s, e = sentence.start, sentence.end
         text = doc.text[s:e]
-        view = SentenceView(s, e, text, sentence.paragraph)
+        view = SentenceView(s, e, text, sentence.paragraph, doc.lang_)
         view.quantities = _inside(quantities, s, e)
         for name, cues in groups.items():
             setattr(view, name, _inside(cues, s, e))
