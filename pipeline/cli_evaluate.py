@@ -5,8 +5,6 @@ Exit codes: 0 scored (and every gate passed), 1 a gate tripped, 2 inputs missing
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -15,19 +13,7 @@ import typer
 from pipeline.errors import AnnotationError
 from pipeline.evaluate import EvaluationInputError, EvaluationResult
 from pipeline.evaluate import evaluate as evaluate_files
-
-
-def write_text_atomically(path: Path, content: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+from pipeline.output import write_text_atomically
 
 
 def gate_failures(
