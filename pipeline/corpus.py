@@ -139,13 +139,14 @@ def metadata_fields(record: Mapping[str, object]) -> dict[str, str | None]:
 def detect_language(text: str) -> str:
     """Say "zh" when CJK ideographs carry a substantial share of the words, else "en".
 
-    One ideograph is about half a Chinese word, so a text is Chinese when its ideographs are
-    at least half as many as its Latin words: English with a few Chinese names stays "en".
+    A Chinese word is one to two ideographs, so a text is Chinese when it has at least as many
+    ideographs as Latin words: Chinese full of English product names stays "zh", English with
+    a few Chinese names in brackets stays "en".
     """
     ideographs = len(_CJK.findall(text))
     if ideographs == 0:
         return "en"
-    return "zh" if ideographs * 2 >= len(_LATIN_WORD.findall(text)) else "en"
+    return "zh" if ideographs >= len(_LATIN_WORD.findall(text)) else "en"
 
 
 def normalize_language(code: str | None) -> str | None:

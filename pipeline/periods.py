@@ -194,8 +194,13 @@ class _Resolver:
         return self.published.year + (row.offset or 0)
 
     def context_year(self, parts: list[_Part], i: int) -> int | None:
-        """The last explicit year before part `i` in the same text (sentence)."""
-        return next((p.year for p in reversed(parts[:i]) if p.year is not None), None)
+        """The last explicit year before part `i` in the same text (sentence), else one that
+        closes a range right after it ("from the first quarter to the fourth quarter of 2023")."""
+        before = next((p.year for p in reversed(parts[:i]) if p.year is not None), None)
+        if before is not None:
+            return before
+        return next((p.year for p in parts[i + 1:i + 3]
+                     if p.year is not None and p.start - parts[i].end <= 40), None)
 
     def year_before(self, parts: list[_Part], i: int) -> int | None:
         if i and parts[i - 1].year is not None and parts[i - 1].end == parts[i].start:

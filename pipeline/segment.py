@@ -7,30 +7,36 @@ into the text exactly as given: nothing here cleans or rewrites the text (spec "
 Sentence rules, in short (details in `_is_boundary`):
 - English ends sentences on . ! ? and ellipses, but not inside numbers ("9.325"), after
   abbreviations ("Mr.", "No. 1", "U.S. President"), before a lowercase word, or inside a quote.
-- A ";" ends an English sentence only when the next word starts with an uppercase letter:
-  machine-translated Chinese writes "；" as "; After deducting...", while a lowercase list
-  ("...to 47.9 billion yuan; sales and promotion expenses decreased...") stays one sentence.
-  Either way each clause keeps its level and change together. Chinese ends on 。！？； always.
-  A sentence that starts after a semicolon has `continues=True`: subject and period may carry over.
+- Chinese ends sentences on 。！？ (and ASCII ! ?), keeping closing quotes ”」 with the sentence.
+- Semicolons do not end sentences by default: the gold annotations quote whole sentences up to
+  the full stop ("...644.59%; After deducting...") and the assembler already works per semicolon
+  clause, which keeps each level with its change and lets later clauses share the subject and
+  period stated once at the start ("一季度，小米...；经调整净利润..."). With
+  `split_semicolons=True`, "；" always splits and an English ";" splits only before an uppercase
+  word (machine translation writes "；" as "; After deducting...", while a lowercase list
+  "...to 47.9 billion yuan; sales and promotion expenses decreased..." stays whole); a sentence
+  that starts after a semicolon then has `continues=True`.
 - Chinese lines are paragraphs; English lines are too, unless a line is hard-wrapped (it does not
   end a sentence and the next line starts lowercase).
-- Sentence edges exclude whitespace, markdown emphasis (** __ *), bullets and list numbers.
+- Sentence edges exclude whitespace, markdown emphasis (** __ *), bullets, list numbers and
+  an opening quote that never closes ('"And the revenue ... growth.').
+- The title stays in the body as its own first paragraph (headlines state facts, and the gold
+  annotates them); `Segmentation.title` gives its text. Other lines between the title and the
+  first sentence-like line are dropped as "header".
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from pipeline.errors import RuleFileError
+from pipeline.lexicon import Row, parse_rows, read_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +62,8 @@ class Segmentation:
     dropped: tuple[tuple[int, int, str], ...]
 
 
-class FurnitureRule(BaseModel):
+class FurnitureRule(Row):
     """One row of `resources/<lang>/furniture.jsonl`: a line pattern and why it is dropped."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")
     reason: str = Field(pattern=r"^[a-z_]+$")
@@ -112,7 +116,6 @@ _CORE_EDGE = _WS + _MARKERS + "#>•·▪●◦■◆►|"
 _TERMINAL_END = ".!?。！？;；…"
 _NO_TITLE_END = ".。,，;；:：、"
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
@@ -191,19 +194,19 @@ _SENTENCE_OPENERS = frozenset(
     "still yet then its their his her our".split())
 
 
-def segment(text: str, lang: str = "en") -> Segmentation:
+def segment(text: str, lang: str = "en", *, split_semicolons: bool = False) -> Segmentation:
     """Find the body of a raw article, its paragraphs and sentences, and what was dropped."""
     language = _language(lang)
     lines = _lines(text)
     reasons = [_classify(line, language) for line in lines]
     _mark_banners(lines, reasons)
     _mark_rest(lines, reasons, len(text), language)
-    title = _mark_header(lines, reasons, language)
-    groups = _group_paragraphs(lines, reasons, language)
+    title_index = _mark_header(lines, reasons, language)
+    groups = _group_paragraphs(lines, reasons, language, title_index)
     paragraphs = tuple((group[0].start, group[-1].end) for group in groups)
     sentences: list[Sentence] = []
     for index, (start, end) in enumerate(paragraphs):
-        sentences.extend(_split_paragraph(text, start, end, index, language))
+        sentences.extend(_split_paragraph(text, start, end, index, language, split_semicolons))
     dropped = tuple((line.start, line.end, reason) for line, reason in zip(lines, reasons)
                     if reason is not None)
     body_start, body_end = (paragraphs[0][0], paragraphs[-1][1]) if paragraphs else (0, 0)
@@ -212,8 +215,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         body_end=body_end,
         paragraphs=paragraphs,
         sentences=tuple(sentences),
-        published=_published(lines, reasons, body_start),
-        title=title,
+        published=_published(lines, reasons, title_index),
+        title=None if title_index is None else lines[title_index].core,
         dropped=dropped,
     )
 
@@ -239,31 +242,12 @@ def furniture_rules(lang: str) -> tuple[FurnitureRule, ...]:
 
 @cache
 def _load_rule_file(code: str) -> tuple[FurnitureRule, ...]:
-    resource = resources.files("pipeline") / "resources" / code / "furniture.jsonl"
-    return parse_furniture_rules(resource.read_text(encoding="utf-8"),
-                                 f"resources/{code}/furniture.jsonl")
+    return read_rows(f"pipeline.resources.{code}", "furniture.jsonl", FurnitureRule)
 
 
 def parse_furniture_rules(content: str, name: str) -> tuple[FurnitureRule, ...]:
     """Validate the rows of a furniture file; errors name `file:line` so they are quick to fix."""
-    rules: list[FurnitureRule] = []
-    seen: set[str] = set()
-    for number, raw in enumerate(content.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            rule = FurnitureRule.model_validate(json.loads(raw))
-        except (json.JSONDecodeError, ValidationError) as err:
-            raise RuleFileError(f"{name}:{number}: {_one_line(err)}") from err
-        if rule.id in seen:
-            raise RuleFileError(f"{name}:{number}: duplicate rule id {rule.id!r}")
-        seen.add(rule.id)
-        rules.append(rule)
-    return tuple(rules)
-
-
-def _one_line(err: Exception) -> str:
-    return " ".join(str(err).split())
+    return parse_rows(content, name, FurnitureRule)
 
 
 def _language(lang: str | None) -> str:
@@ -305,7 +289,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _classify(line: _Line, language: str) -> str | None:
-    if not _LETTER.search(line.core) and not any(ch.isdigit() for ch in line.core):
+    if not _LETTER.search(line.core) and not _DIGIT.search(line.core):
         return "separator"
     if _is_dateline(line.core):
         return "dateline"
@@ -388,11 +372,11 @@ def _is_title_like(line: _Line, language: str) -> bool:
     core = line.core
     return (bool(_LETTER.search(core)) and len(core) <= _TITLE_MAX_LEN[language]
             and not core.endswith(tuple(_NO_TITLE_END))
-            and not re.match(r"\d", core))
+            and not core[:1].isdigit())
 
 
-def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> str | None:
-    """Lines before the body: the first, when heading-like, is the title; the rest are header.
+def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> int | None:
+    """Find the title line and drop the other lines before the body as header.
 
     The body starts at the first sentence-like line after the title. Nothing is dropped when
     no sentence-like line follows, so a short snippet is never mistaken for a header.
@@ -416,14 +400,11 @@ def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> st
         if index >= body:
             break
         reasons[index] = "header"
-    if title_index is None:
-        return None
-    reasons[title_index] = "title"
-    return lines[title_index].core
+    return title_index
 
 
-def _group_paragraphs(lines: list[_Line], reasons: list[str | None],
-                      lang: str) -> list[list[_Line]]:
+def _group_paragraphs(lines: list[_Line], reasons: list[str | None], lang: str,
+                      title_index: int | None) -> list[list[_Line]]:
     language = _segmenter_language(lang)
     groups: list[list[_Line]] = []
     previous_kept = False
@@ -432,7 +413,7 @@ def _group_paragraphs(lines: list[_Line], reasons: list[str | None],
             previous_kept = False
             continue
         if (previous_kept and not line.after_gap and language == "en"
-                and _is_hard_wrap(groups[-1][-1], line)):
+                and index - 1 != title_index and _is_hard_wrap(groups[-1][-1], line)):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -447,10 +428,13 @@ def _is_hard_wrap(previous: _Line, line: _Line) -> bool:
             and line.line[0].islower())
 
 
-def _published(lines: list[_Line], reasons: list[str | None], body_start: int) -> str | None:
-    """The first date on a dropped header line, else on any dateline."""
-    for line, reason in zip(lines, reasons):
-        if reason not in (None, "title", "repeated_banner") and line.start < body_start:
+def _published(lines: list[_Line], reasons: list[str | None],
+               title_index: int | None) -> str | None:
+    """The first date on a dropped line above the body, else on any dateline."""
+    for index, (line, reason) in enumerate(zip(lines, reasons)):
+        if reason is None and index != title_index:
+            break
+        if reason not in (None, "repeated_banner"):
             found = find_date(line.core)
             if found:
                 return found
@@ -462,16 +446,18 @@ def _published(lines: list[_Line], reasons: list[str | None], body_start: int) -
     return None
 
 
-def _split_paragraph(text: str, start: int, end: int, paragraph: int,
-                     lang: str) -> list[Sentence]:
+def _split_paragraph(text: str, start: int, end: int, paragraph: int, lang: str,
+                     split_semicolons: bool) -> list[Sentence]:
     language = _segmenter_language(lang)
     content_start = _PARA_LEAD.match(text, start, end).end()
     quotes = _quote_spans(text, content_start, end)
     terminators = _TERM_ZH if language == "zh" else _TERM_EN
     cuts: list[tuple[int, bool]] = []
     for match in terminators.finditer(text, content_start, end):
-        if _is_boundary(text, match, end, quotes, language):
-            cuts.append((match.end(), match.group("term") in (";", "；")))
+        semicolon = match.group("term")[-1] in ";；"
+        if (split_semicolons or not semicolon) and _is_boundary(text, match, end, quotes,
+                                                                language):
+            cuts.append((match.end(), semicolon))
     sentences: list[Sentence] = []
     begin, continues = content_start, False
     for cut, semicolon in [*cuts, (end, False)]:
@@ -485,9 +471,12 @@ def _split_paragraph(text: str, start: int, end: int, paragraph: int,
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     start = _SENT_LEAD.match(text, start, end).end()
     piece = text[start:end].rstrip(_WS + _MARKERS)
+    if piece[:1] in ('"', "“") and not any(q in piece[1:] for q in ('"', "”")):
+        start = _SENT_LEAD.match(text, start + 1, end).end()
+        piece = text[start:end].rstrip(_WS + _MARKERS)
     if not piece or _LIST_MARKER.fullmatch(piece):
         return None
-    if not (_LETTER.search(piece) or any(ch.isdigit() for ch in piece)):
+    if not (_LETTER.search(piece) or _DIGIT.search(piece)):
         return None
     return start, start + len(piece)
 
@@ -532,7 +521,7 @@ def _is_english_boundary(text: str, match: re.Match[str], follow: re.Match[str],
     first = text[after]
     if first in _CONTINUATION_START:
         return False
-    if term in (";", "；"):
+    if term[-1] in ";；":
         return first.isupper()
     if first.islower() and not _CAMEL.match(text, after, end):
         return False

@@ -55,7 +55,7 @@ OFFSET_CASES = [
      [(0, 37), (40, 64)]),
     ("Xiaomi said that revenue in the first quarter\nfell 18.9% to 59.5 billion yuan.", "en",
      [(0, 78)]),
-    ("公司营收93.25亿元，同比增长18.91%；净利润亏损4.01亿元。", "zh", [(0, 23), (23, 35)]),
+    ("公司营收93.25亿元，同比增长18.91%；净利润亏损4.01亿元。", "zh", [(0, 35)]),
     ("Revenue rose 5%.\n\n01 Concentrate on models\n\nFrom the start, it grew.", "en",
      [(0, 16), (21, 42), (44, 68)]),
 ]
@@ -94,12 +94,9 @@ ENGLISH_CASES = [
      ["It was the norm. , and after that it changed."]),
     ("the views of Business Xinzhi.If there is any doubt, ask.",
      ["the views of Business Xinzhi.", "If there is any doubt, ask."]),
-    # semicolons: split before an uppercase word only; the next sentence `continues`
-    ("Revenue fell 18.9%; its profit rose 13.1%.", ["Revenue fell 18.9%; its profit rose 13.1%."]),
+    # semicolons do not end sentences by default (see SEMICOLON_CASES)
     ("Losses reached 401 million yuan; After deducting items, the loss was 483 million yuan.",
-     ["Losses reached 401 million yuan;", "After deducting items, the loss was 483 million yuan."]),
-    ("Cost of sales fell 21%; sales expenses fell 21.9%; IoT revenue fell 13.6%.",
-     ["Cost of sales fell 21%; sales expenses fell 21.9%;", "IoT revenue fell 13.6%."]),
+     ["Losses reached 401 million yuan; After deducting items, the loss was 483 million yuan."]),
     # quotes
     ('Lei Jun once said, "Pigs can fly." Of course not.',
      ['Lei Jun once said, "Pigs can fly."', "Of course not."]),
@@ -108,6 +105,8 @@ ENGLISH_CASES = [
     ('"It rose." he said. Sales grew.', ['"It rose." he said.', "Sales grew."]),
     ("Cook said, “We believe it. We will weave it in.” Apple rose.",
      ["Cook said, “We believe it. We will weave it in.”", "Apple rose."]),
+    ('It is "one billion users" of it. "And revenue is less than 19 billion.',
+     ['It is "one billion users" of it.', "And revenue is less than 19 billion."]),
     # markdown emphasis at sentence edges
     ("** This is the fifth quarter. **", ["This is the fifth quarter."]),
     ("It fell. ** Overseas revenue also fell. ** In the last quarter, it was 27 billion yuan.",
@@ -125,9 +124,34 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
     assert_invariants(text, segment(text))
 
 
-def test_semicolon_marks_continuation() -> None:
-    text = "Losses reached 401 million yuan; After deducting items, they grew. Fine."
-    assert [s.continues for s in segment(text).sentences] == [False, True, False]
+# With split_semicolons=True: "；" always splits, ";" only before an uppercase word.
+SEMICOLON_CASES = [
+    ("Revenue fell 18.9%; its profit rose 13.1%.", "en",
+     ["Revenue fell 18.9%; its profit rose 13.1%."]),
+    ("Losses reached 401 million yuan; After deducting items, the loss was 483 million yuan.", "en",
+     ["Losses reached 401 million yuan;", "After deducting items, the loss was 483 million yuan."]),
+    ("Cost of sales fell 21%; sales expenses fell 21.9%; IoT revenue fell 13.6%.", "en",
+     ["Cost of sales fell 21%; sales expenses fell 21.9%;", "IoT revenue fell 13.6%."]),
+    ('It is a "hexagonal warrior"; On the other hand, it loses money.', "en",
+     ['It is a "hexagonal warrior";', "On the other hand, it loses money."]),
+    ("公司营收93.25亿元，同比增长18.91%；净利润亏损4.01亿元。", "zh",
+     ["公司营收93.25亿元，同比增长18.91%；", "净利润亏损4.01亿元。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SEMICOLON_CASES)
+def test_split_semicolons(text: str, lang: str, expected: list[str]) -> None:
+    seg = segment(text, lang, split_semicolons=True)
+    assert [text[s.start:s.end] for s in seg.sentences] == expected
+    assert [s.continues for s in seg.sentences] == [False] + [True] * (len(expected) - 1)
+    assert_invariants(text, seg)
+    assert len(segment(text, lang).sentences) == 1
+
+
+def test_split_semicolon_offsets() -> None:
+    text = "公司营收93.25亿元，同比增长18.91%；净利润亏损4.01亿元。"
+    seg = segment(text, "zh", split_semicolons=True)
+    assert [(s.start, s.end) for s in seg.sentences] == [(0, 23), (23, 35)]
 
 
 # --- sentences: Chinese rules -------------------------------------------------------------
@@ -301,13 +325,27 @@ def test_header(text: str, title: str | None, published: str | None) -> None:
     assert seg.published == published
     assert_invariants(text, seg)
     assert seg.sentences, "a short text keeps its only line as body"
+    if title is not None:
+        first = seg.sentences[0]
+        assert (text[first.start:first.end], first.paragraph) == (title, 0)
 
 
-def test_header_lines_before_the_body_are_dropped() -> None:
+def test_title_is_kept_and_header_lines_are_dropped() -> None:
     text = "Big news\n\nSubtitle here\n\nRevenue rose 5%."
     seg = segment(text)
-    assert seg.dropped == ((0, 8, "title"), (10, 23, "header"))
-    assert (seg.body_start, seg.body_end) == (25, 41)
+    assert seg.title == "Big news"
+    assert seg.dropped == ((10, 23, "header"),)
+    assert seg.paragraphs == ((0, 8), (25, 41))
+    assert (seg.body_start, seg.body_end) == (0, 41)
+
+
+def test_title_never_joins_the_next_line() -> None:
+    text = "Xiaomi results for the first quarter of 2023\nrevenue fell 18.9% to 59.5 billion yuan."
+    assert len(segment(text).paragraphs) == 1
+    text = "**Xiaomi results for the first quarter of 2023**\nRevenue fell 18.9%."
+    seg = segment(text)
+    assert seg.title == "Xiaomi results for the first quarter of 2023"
+    assert seg.paragraphs == ((0, 48), (49, 68))
 
 
 DATE_CASES = [
@@ -352,7 +390,7 @@ BROKEN_RULES = [
     ('{"id": "menu.x", "reason": "menu", "pattern": "a", "colour": "red"}', "rules.jsonl:1:"),
     ("not json", "rules.jsonl:1:"),
     ('{"id": "m.x", "reason": "menu", "pattern": "a"}\n{"id": "m.x", "reason": "m", '
-     '"pattern": "b"}', "rules.jsonl:2: duplicate rule id"),
+     '"pattern": "b"}', "rules.jsonl:2: duplicate id"),
 ]
 
 

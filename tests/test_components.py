@@ -1,0 +1,109 @@
+"""Each stage on a blank pipeline, on small texts written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import RuleFileError
+from pipeline.extract import annotate
+from pipeline.lexicon import MetricRow, load_lexicon, parse_rows
+from pipeline.models import Article
+from pipeline.nlp import STAGES, build_nlp
+from pipeline.periods import find_time_mentions
+
+DATA = Path(__file__).parent / "data"
+
+
+def spans(doc, group):
+    return [(s.text, s.label_, s.id_) for s in doc.spans[group]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pipeline_is_blank_plus_our_components(lang):
+    nlp = build_nlp(lang)
+    assert nlp.pipe_names == list(STAGES)
+    assert nlp.meta.get("name", "pipeline") != "core_web_sm"
+
+
+def test_stages_tag_an_english_sentence():
+    text = "Xiaomi's smartphone revenue decreased by 23.6% year-on-year to 35 billion yuan."
+    doc = annotate(Article(doc_id="t", text=text, published="2023-05-24"), "en")
+    assert ("Xiaomi", "company", "Xiaomi") in spans(doc, "subjects")
+    assert ("revenue", "revenue", "revenue") in spans(doc, "metrics")
+    assert ("smartphone", "product", "smartphone") in spans(doc, "segments")
+    labels = {label for _, label, _ in spans(doc, "changes")}
+    assert {"down", "yoy", "to"} <= labels
+    assert [q.text for q in doc._.quantities] == ["23.6%", "35 billion yuan"]
+
+
+def test_stages_tag_a_chinese_sentence():
+    text = "小米集团一季度营收同比下降18.9%至595亿元。"
+    doc = annotate(Article(doc_id="t", text=text, published="2023-05-24"), "zh")
+    assert ("小米集团", "company", "Xiaomi") in spans(doc, "subjects")
+    assert any(label == "revenue" for _, label, _ in spans(doc, "metrics"))
+    assert [m.label for m in doc._.time_mentions] == ["2023-Q1"]
+
+
+def test_modality_cues_carry_their_category():
+    text = "Gartner predicts that the market will grow, and the company aims to double sales."
+    doc = annotate(Article(doc_id="t", text=text), "en")
+    categories = {label for _, label, _ in spans(doc, "modality")}
+    assert {"forecast", "target", "future"} <= categories
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "labels"),
+    [
+        ("in the first half of the year", "en", ["2024-H1"]),
+        ("the fourth quarter", "en", ["2023-Q4"]),
+        ("from the first quarter to the fourth quarter of 2023", "en", ["2023-Q1/2023-Q4"]),
+        ("late 2025 or early 2026", "en", ["2025-H2/2026-H1"]),
+        ("by 2026", "en", ["2026"]),
+        ("in the next 5 years", "en", ["2024/2029"]),
+        ("last year and this year", "en", ["2023", "2024"]),
+        ("2023年第四季度", "zh", ["2023-Q4"]),
+        ("去年上半年", "zh", ["2023-H1"]),
+        ("前三季度", "zh", ["2024-Q1/2024-Q3"]),
+    ],
+)
+def test_periods_resolve_against_the_publication_date(text, lang, labels):
+    found = find_time_mentions(text, lang, date(2024, 8, 23))
+    assert [m.label for m in found] == labels
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_same_period_last_year_is_left_to_assembly():
+    found = find_time_mentions("compared with the same period last year", "en", date(2024, 1, 1))
+    assert [(m.kind, m.label) for m in found] == [("same_period", None)]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("duplicate_ids.jsonl", "duplicate_ids.jsonl:2: duplicate id 'revenue'"),
+        ("unknown_metric.jsonl", "unknown_metric.jsonl:1: metric"),
+        ("unknown_key.jsonl", "unknown_key.jsonl:1: colour"),
+        ("bad_json.jsonl", "bad_json.jsonl:1: not valid JSON"),
+    ],
+)
+def test_broken_rule_files_name_file_and_line(name, message):
+    path = DATA / name
+    with pytest.raises(RuleFileError, match=message.replace("(", r"\(")):
+        parse_rows(path.read_text(encoding="utf-8"), name, MetricRow)
+
+
+def test_unknown_language_is_a_clear_error():
+    with pytest.raises(RuleFileError, match="no rule files for language 'fr'"):
+        load_lexicon("fr")
+
+
+def test_every_language_has_the_same_rule_files():
+    import importlib.resources as resources
+
+    names = {lang: sorted(p.name for p in resources.files(f"pipeline.resources.{lang}").iterdir()
+                          if p.name.endswith(".jsonl")) for lang in ("en", "zh")}
+    assert names["en"] == names["zh"]
