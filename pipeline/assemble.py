@@ -18,6 +18,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from pipeline import attribution as attr
+from pipeline.components.stages import doc_text
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
 from pipeline.quantities import Quantity
@@ -466,8 +467,9 @@ def assemble(doc: Doc) -> list[Fact]:
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
     facts: list[Fact] = []
+    text = doc_text(doc)
     for view in views:
-        facts.extend(sentence_facts(ctx, view, doc.text))
+        facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:
             ctx.last_subject = named[-1]

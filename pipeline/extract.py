@@ -18,6 +18,7 @@ def annotate(article: Article, lang: str) -> Doc:
     """Run the component pipeline over one article, with its metadata on the Doc."""
     nlp = build_nlp(lang)
     doc = nlp.make_doc(article.text)
+    doc._.raw_text = article.text
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     for _name, component in nlp.pipeline:

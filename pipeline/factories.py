@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from pipeline.components import stages
 
 DOC_EXTENSIONS = {
+    "raw_text": None,
     "doc_id": None,
     "published": None,
     "segmentation": None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.components.stages import doc_text
 from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
 
@@ -77,24 +78,38 @@ def _cues(doc: Doc, group: str) -> list[Cue]:
     return [Cue(s.start_char, s.end_char, s.text, s.label_, s.id_) for s in doc.spans[group]]
 
 
-def _inside(items: list, start: int, end: int) -> list:
-    return [x for x in items if start <= x.start and x.end <= end]
+class _ByStart:
+    """Items sorted by start, sliced by offset range with bisect (no scan per sentence)."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+
+    def inside(self, start: int, end: int) -> list:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
 
 
 def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
     """Split every stage's hits by sentence (sentences come from the segmenter)."""
     seg = doc._.segmentation
-    groups = {g: _cues(doc, g) for g in ("subjects", "metrics", "segments", "changes", "modality")}
-    times = doc._.time_mentions or []
+    groups = {g: _ByStart(_cues(doc, g))
+              for g in ("subjects", "metrics", "segments", "changes", "modality")}
+    times = _ByStart(doc._.time_mentions or [])
+    numbers = _ByStart(quantities)
     views = []
+    full_text = doc_text(doc)
     for sentence in seg.sentences:
+        if seg.title is not None and sentence.paragraph == 0:
+            continue  # the headline repeats the body's facts; it is page header, not text
         s, e = sentence.start, sentence.end
-        text = doc.text[s:e]
+        text = full_text[s:e]
         view = SentenceView(s, e, text, sentence.paragraph, doc.lang_)
-        view.quantities = _inside(quantities, s, e)
+        view.quantities = numbers.inside(s, e)
         for name, cues in groups.items():
-            setattr(view, name, _inside(cues, s, e))
-        view.times = _inside(times, s, e)
+            setattr(view, name, cues.inside(s, e))
+        view.times = times.inside(s, e)
         view.clause_breaks = [s + m.start() for m in CLAUSE_BREAK.finditer(text)]
         view.semiclause_breaks = [s + m.start() for m in SEMICLAUSE_BREAK.finditer(text)]
         views.append(view)

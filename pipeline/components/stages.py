@@ -14,6 +14,13 @@ from pipeline.quantities import find_quantities
 from pipeline.segment import segment
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds `Doc.text` from every token on each call."""
+    if doc._.raw_text is None:
+        doc._.raw_text = doc.text
+    return doc._.raw_text
+
+
 def lang_of(nlp: Language) -> str:
     """Our rule tables are keyed by the pipeline's language code."""
     return nlp.lang
@@ -26,7 +33,7 @@ class ArticleSegmenter:
         self.lang = lang_of(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        seg = segment(doc.text, self.lang)
+        seg = segment(doc_text(doc), self.lang)
         doc._.segmentation = seg
         if doc._.published is None and seg.published:
             doc._.published = seg.published
@@ -42,7 +49,7 @@ class QuantityTagger:
         self.lang = lang_of(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_quantities(doc.text, self.lang)
+        found = find_quantities(doc_text(doc), self.lang)
         doc._.quantities = found
         spans = [doc.char_span(q.start, q.end, label=q.unit or "number",
                                alignment_mode="expand") for q in found]
@@ -60,9 +67,10 @@ class PeriodTagger:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         mentions = []
         seg = doc._.segmentation
-        bounds = [(s.start, s.end) for s in seg.sentences] if seg else [(0, len(doc.text))]
+        text = doc_text(doc)
+        bounds = [(s.start, s.end) for s in seg.sentences] if seg else [(0, len(text))]
         for start, end in bounds:
-            for m in find_time_mentions(doc.text[start:end], self.lang, published):
+            for m in find_time_mentions(text[start:end], self.lang, published):
                 mentions.append(type(m)(m.start + start, m.end + start, m.text, m.label, m.kind))
         doc._.time_mentions = mentions
         spans = [doc.char_span(m.start, m.end, label=m.kind, kb_id=m.label or "",
