@@ -70,7 +70,6 @@ class DocContext:
     main_subject: Cue | None
     currency: str | None
     carried_period: str | None = None
-    carried_paragraph: int = -1
     last_subject: Cue | None = None
 
 
@@ -286,7 +285,7 @@ class SentenceAssembler:
         change = self.change_for(draft)
         if value is None and change is None:
             return None
-        carried = ctx.carried_period if ctx.carried_paragraph == view.paragraph else None
+        carried = ctx.carried_period
         mention = attr.time_for(view, anchor.start, carried)
         if mention is not None and mention.kind == "same_period" and change is not None:
             if change.basis is None:
@@ -294,16 +293,19 @@ class SentenceAssembler:
             label, ptext = self.base_period or carried, None
         else:
             label, ptext = attr.resolve_period(mention, self.base_period, carried)
-        modality, cue = self.modality_of(draft, label)
+        modality, cue = self.modality_of(draft, label if mention is not None else None)
         subject = self.subject_for(anchor.start, metric)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             if label and mention is not None:
-                ctx.carried_period, ctx.carried_paragraph = label, view.paragraph
-        elif mention is not None:
-            horizon = TimeRef(label=mention.label, text=mention.text)
+                ctx.carried_period = label
+        else:
+            after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
+            chosen = after if after is not None and after.kind != "same_period" else mention
+            if chosen is not None:
+                horizon = TimeRef(label=chosen.label, text=chosen.text)
         obj = None
         if modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
@@ -325,10 +327,10 @@ class SentenceAssembler:
         return Party(name=self.speaker.row, type=self.speaker.label)
 
     def subject_for(self, start: int, metric: str | None) -> Subject | None:
-        if metric == "gdp_impact":
-            name, text, kind = attr.default_subject(self.ctx.lex, metric, self.view)
-            return Subject(name=name, text=text, type=kind)
-        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, None)
+        templated = attr.templated_subject(self.ctx.lex, metric, self.view)
+        if templated is not None:
+            return Subject(name=templated[0], text=templated[1], type="other")
+        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex)
         if picked is None:
             return None
         name, text, kind = picked
@@ -361,7 +363,8 @@ class SentenceAssembler:
         view, ctx = self.view, self.ctx
         vetoes = [c for c in view.modality if c.label == "past"]
         strong = [c for c in view.modality if c.label in attr.STRONG_MODALITIES
-                  and not any(v.start <= c.start and c.end <= v.end for v in vetoes)]
+                  and not any(v.start <= c.start and c.end <= v.end for v in vetoes)
+                  and (c.row != "forecast.hedge" or self.speaker is not None)]
         futures = [c for c in view.modality if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if not strong:

@@ -125,11 +125,28 @@ def market_subject(view: SentenceView, start: int) -> tuple[str, str] | None:
 
 
 def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
-                 exclude: Cue | None) -> tuple[str, str, str] | None:
-    """(name, text, type): nearest company/product before the quantity, else the main subject."""
-    candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES
-                  and (exclude is None or s.start != exclude.start)]
+                 lex: Lexicon) -> tuple[str, str, str] | None:
+    """(name, text, type): nearest company/product before the quantity, else the main subject.
+
+    Money is reported by companies: a product named before a revenue figure is the business
+    line, so money metrics take the nearest company (or the article's company) instead.
+    """
+    definition = lex.metric_def(metric)
+    if definition is not None and definition.subject_type:
+        typed = [s for s in view.subjects if s.label == definition.subject_type]
+        if typed:
+            near = min(typed, key=lambda s: abs(s.start - start))
+            return near.row, near.text, near.label
+    candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
     before = nearest_before(candidates, start, view.start)
+    money = definition is not None and definition.group in ("income", "money")
+    if money and before is not None and before.label == "product":
+        company = nearest_before([c for c in candidates if c.label == "company"], start,
+                                 view.start)
+        if company is not None:
+            before = company
+        elif main is not None and main.label == "company":
+            return main.row, main.text, main.label
     if metric in MARKET_METRICS:
         market = market_subject(view, start)
         if market is not None and (before is None or before.label != "company"
@@ -146,11 +163,16 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     return None
 
 
-def default_subject(lex: Lexicon, metric: str | None, view: SentenceView) -> tuple[str, str, str]:
+def templated_subject(lex: Lexicon, metric: str | None,
+                      view: SentenceView) -> tuple[str, str, str] | None:
     """Subjects implied by the metric (GDP is about an economy), named by the nearest region."""
+    definition = lex.metric_def(metric)
+    if definition is None or not definition.subject_template:
+        return None
     regions = [c for c in view.segments if c.label == "region"]
     region = regions[0].row if regions else "global"
-    return f"{region} economy", regions[0].text if regions else "GDP", "other"
+    text = regions[0].text if regions else metric or ""
+    return definition.subject_template.format(region=region), text, "other"
 
 
 def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention | None:

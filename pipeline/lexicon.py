@@ -48,6 +48,8 @@ class MetricDef(Row):
     group: str
     counted: str | None = None
     count_metric: str | None = None
+    subject_type: str | None = None
+    subject_template: str | None = None
 
 
 class SubjectRow(Row):
@@ -150,6 +152,10 @@ class Lexicon:
     changes: tuple[ChangeRow, ...]
     periods: tuple[PeriodRow, ...]
     modality: tuple[ModalityRow, ...]
+
+    def metric_def(self, metric: str | None) -> MetricDef | None:
+        """The common definition of a metric id (group, defaults), or None."""
+        return next((m for m in self.metric_defs if m.id == metric), None)
 
     def count_variant(self, metric: str) -> str:
         """The metric to use when the figure is a count ("sales" of 30.4 million units)."""

@@ -160,7 +160,8 @@ class _Resolver:
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
         if row.type == "next_n_years":
-            return self.next_years(p), 1
+            earlier = next((q.year for q in reversed(parts[:i]) if q.year is not None), None)
+            return self.next_years(p, earlier), 1
         if row.type == "deadline" and nxt is not None and nxt.year is not None:
             if nxt.start - p.end <= 5 and not self.text[p.end:nxt.start].strip(" the"):
                 return self.year_first(nxt, parts[i + 2] if i + 2 < len(parts) else None,
@@ -207,7 +208,7 @@ class _Resolver:
             return parts[i - 1].year
         return None
 
-    def next_years(self, p: _Part) -> TimeMention:
+    def next_years(self, p: _Part, base_year: int | None = None) -> TimeMention:
         tail = self.text[p.end:p.end + 20]
         if self.lang == "en":
             m = re.match(r"\s*(?:the\s+)?(?:next|coming)?\s*(\S+)\s+years?", tail)
@@ -219,7 +220,7 @@ class _Resolver:
             found = find_quantities(m.group(1), self.lang)
             if found and found[0].unit in (None, "count"):
                 count = int(found[0].amount)
-        base = self.published.year if self.published else None
+        base = base_year or (self.published.year if self.published else None)
         label = f"{base}/{base + count}" if base is not None and count else None
         return TimeMention(p.start, end, self.text[p.start:end], label, "next_n_years")
 
