@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 from pipeline.quantities import Quantity, find_quantities  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "peer"
-PERCENTAGE_POINT_WORDS = ("百分点", "百分點", "percentage point")
+PERCENTAGE_POINT_WORDS = ("百分点", "百分點", "percentagepoint")
 
 # case_id -> (category, reason). Categories, not single inputs: each reason says which general
 # rule of our contract (spec/FACTS.md, the quantities brief) the peer expectation contradicts.
@@ -82,7 +82,7 @@ def unit_agrees(expected: dict, found: Quantity) -> bool:
     if expected["unit"] is None and found.unit == "count":
         return True
     return (expected["unit"] == "%" and found.unit == "pp"
-            and any(w in expected["text"] for w in PERCENTAGE_POINT_WORDS))
+            and any(w in expected["text"].replace(" ", "") for w in PERCENTAGE_POINT_WORDS))
 
 
 def matches(expected: dict, found: Quantity) -> bool:

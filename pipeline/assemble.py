@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -38,6 +38,7 @@ NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
+LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -52,6 +53,9 @@ class Draft:
     change_start: int | None = None
     pattern: str = "value_only"
     earlier: bool = False
+    list_index: int | None = None
+    list_size: int = 0
+    list_start: int = 0
 
     @property
     def anchor(self) -> Quantity:
@@ -73,9 +77,13 @@ class DocContext:
     last_subject: Cue | None = None
 
 
+SCALE_WORD = re.compile(
+    r"thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|[万亿千]", re.I)
+
+
 def is_scaled(q: Quantity) -> bool:
-    """True when the number carries a scale word or unit ("131 million", "6500万")."""
-    return bool(re.search(r"[^\d.,\s+\-−－０-９]", q.text))
+    """True when the number carries a scale word ("131 million", "6500万", "两千万")."""
+    return bool(SCALE_WORD.search(q.text))
 
 
 def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
@@ -98,7 +106,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
 
 def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     """A direction cue right before the number ("increase of", "fell by", 同比增长) or a
-    comparative right after it ("8 million fewer")."""
+    comparative right after it ("8 million fewer").
+    """
     for cue in view.changes:
         if cue.row.endswith("_after") and 0 <= cue.start - q.end <= 1:
             return cue
@@ -114,17 +123,71 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     return None
 
 
+@cache
+def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
+    """Basis words per basis, to read the basis inside a fused cue such as 同比增长."""
+    table: dict[str, tuple[str, ...]] = {b: () for b in ("yoy", "qoq", "hoh", "mom")}
+    for row in load_lexicon(lang).changes:
+        if row.role in table:
+            table[row.role] += row.surfaces
+    return table
+
+
 def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
-    """yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
+    """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
     clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
     near = [c for c in view.changes if lo - 25 <= c.start and c.end <= hi + 25
             and view.clause(c.start) in clauses]
+    surfaces = basis_surfaces(view.lang)
     for label in ("yoy", "qoq", "hoh", "mom"):
-        if any(c.label == label for c in near):
+        if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
             return label
     if any(c.label == "vs" for c in view.changes if c.end <= lo):
         return "vs_previous"
     return None
+
+
+def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
+              changes: bool) -> list[list[int]]:
+    """Runs of two or more levels (or changes) written as a list ("36.50亿元、56.75亿元")."""
+    runs: list[list[int]] = []
+    for i, (q, cue) in enumerate(roles):
+        if (cue is not None) != changes:
+            continue
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev == i - 1 and roles[prev][0].unit == q.unit and \
+                LIST_JOIN.match(view.between(roles[prev][0].end, q.qualifier_start or q.start)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) > 1]
+
+
+def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
+                        used: set[int]) -> list[Draft]:
+    """"A and B were X and Y, up P% and Q% respectively": the n-th level takes the n-th change,
+    and the draft remembers its place in the list for metric and period distribution.
+    """
+    for i in range(1, len(roles)):
+        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
+        if cue is None and pcue is not None and q.unit == pq.unit and LIST_JOIN.match(
+                view.between(pq.end, q.qualifier_start or q.start)):
+            roles[i] = (q, pcue)
+    change_runs = list_runs(view, roles, changes=True)
+    drafts = []
+    for run in list_runs(view, roles, changes=False):
+        partner = next((c for c in change_runs if len(c) == len(run) and c[0] > run[-1]), None)
+        for k, index in enumerate(run):
+            draft = Draft(level=roles[index][0], pattern="respectively", list_index=k,
+                          list_size=len(run), list_start=roles[run[0]][0].start)
+            if partner is not None:
+                q, cue = roles[partner[k]]
+                draft.change, draft.direction, draft.change_start = q, cue.label, cue.start
+                draft.basis = basis_near(view, cue.start, q.end)
+                used.add(partner[k])
+            used.add(index)
+            drafts.append(draft)
+    return drafts
 
 
 def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
@@ -141,8 +204,8 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if q.unit == "x" and cue is None and not q.text[:1].isdigit():
             cue = Cue(q.start, q.end, q.text, "up", "multiple")
         roles.append((q, cue if q.unit is not None or is_scaled(q) else None))
-    drafts: list[Draft] = []
     used: set[int] = set()
+    drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
     for i, (q, cue) in enumerate(roles):
         if cue is None or i in used:
             continue
@@ -230,6 +293,16 @@ class SentenceAssembler:
                      qualifier=q.qualifier, low=low, high=high,
                      counted=counted if unit == "count" else None)
 
+    @staticmethod
+    def countable(level: Quantity | None, metric: str | None, how: str) -> bool:
+        """Small unscaled counts ("four quarters", "12家机构") are business measures only when
+        they count what a count metric counts ("134 employees", "1,200 related personnel")."""
+        if level is None or is_scaled(level):
+            return True
+        if metric not in attr.COUNT_METRICS:
+            return False
+        return level.unit == "count" or how == "metric_after_value"
+
     def change_for(self, draft: Draft) -> Change | None:
         q = draft.change
         if q is None or draft.direction is None:
@@ -268,6 +341,9 @@ class SentenceAssembler:
         view, ctx = self.view, self.ctx
         anchor = draft.anchor
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
+        if draft.list_index is not None:
+            choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
+                                      draft.list_size) or choice
         metric = choice.metric
         if draft.level is not None and draft.level.unit == "%" and draft.change is None and (
                 metric not in attr.RATIO_METRICS):
@@ -277,16 +353,18 @@ class SentenceAssembler:
             value = self.value_for(draft.level, metric, choice.negative)
             if value is None and draft.change is None:
                 return None
-        if value is not None and value.unit == "count" and metric:
-            metric = ctx.lex.count_variant(metric)
-            if draft.level is not None and not is_scaled(draft.level) and draft.level.unit is None \
-                    and (choice.how != "metric_after_value" or metric not in attr.COUNT_METRICS):
+        if value is not None and value.unit == "count":
+            metric = ctx.lex.count_variant(metric) if metric else None
+            if not self.countable(draft.level, metric, choice.how) and draft.change is None:
                 return None
         change = self.change_for(draft)
         if value is None and change is None:
             return None
         carried = ctx.carried_period
         mention = attr.time_for(view, anchor.start, carried)
+        if draft.list_index is not None:
+            mention = attr.list_time(view, draft.list_start, draft.list_index,
+                                     draft.list_size) or mention
         if mention is not None and mention.kind == "same_period" and change is not None:
             if change.basis is None:
                 change.basis = "yoy"
@@ -410,8 +488,7 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
     """"8 of the 12 test sets", "12项测试中8项": a small count of wins in a claim sentence."""
     if not any(c.label == "claim" for c in view.modality):
         return False
-    if q.unit not in (None, "count") or q.amount > 1000 or is_scaled(q) and not q.text.endswith(
-            "项"):
+    if q.unit not in (None, "count") or q.amount > 1000 or is_scaled(q):
         return False
     after = doc_text[q.end:q.end + 6]
     return bool(WINS_AFTER.match(after)) or doc_text[q.start - 1:q.start] == "中"
@@ -494,35 +571,12 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
             continue
         kept.append(q)
     drafts = drafts_for(view, kept)
-    distribute = RESPECTIVELY.search(view.text) is not None
     for draft in drafts:
         fact = assembler.build(draft)
         if fact is not None:
             facts.append(fact)
-    if distribute:
-        facts = distribute_periods(facts, view)
     if not any(f.kind == "forward_looking" for f in facts):
         statement = assembler.statement()
         if statement is not None and not facts:
             facts.append(statement)
-    return facts
-
-
-def distribute_periods(facts: list[Fact], view: SentenceView) -> list[Fact]:
-    """"from Q1 to Q4 ... respectively": give the n-th figure the n-th period of the range."""
-    ranges = [t for t in view.times if t.kind == "interval" and t.label]
-    if not ranges:
-        return facts
-    first, last = ranges[0].label.split("/")
-    match_first, match_last = re.match(r"(\d{4})-Q(\d)", first), re.match(r"(\d{4})-Q(\d)", last)
-    if not (match_first and match_last) or match_first.group(1) != match_last.group(1):
-        return facts
-    year = match_first.group(1)
-    quarters = [f"{year}-Q{i}" for i in range(int(match_first.group(2)),
-                                                int(match_last.group(2)) + 1)]
-    levels = [f for f in facts if f.value is not None and f.kind == "financial_fact"]
-    if len(levels) != len(quarters):
-        return facts
-    for fact, label in zip(levels, quarters, strict=True):
-        fact.period = TimeRef(label=label, text=ranges[0].text)
     return facts

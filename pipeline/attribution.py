@@ -18,6 +18,7 @@ PROFIT_METRICS = {
     "net_profit", "net_profit_attributable", "net_profit_excl_nonrecurring",
     "adjusted_net_profit", "operating_profit", "gross_profit",
 }
+REFINED_PROFIT = {"net_profit_attributable", "net_profit_excl_nonrecurring", "adjusted_net_profit"}
 RATIO_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate",
                  "benchmark_score", "other"}
 COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "employees",
@@ -79,11 +80,11 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> Metri
         if other is not cue and lo <= other.start and other.end <= start and row.sign < 0:
             negative = True
     if metric == "net_profit":
-        modifier = nearest_before(
-            [c for c in view.metrics if rows[c.row].modifier or c.label != "net_profit"],
-            cue.start + 1, semi[0])
-        if modifier is not None and rows[modifier.row].modifier:
-            metric = modifier.label
+        refiners = [c for c in view.metrics if c.start < cue.start
+                    and (rows[c.row].modifier or c.label != "net_profit")]
+        refiner = nearest_before(refiners, cue.start, semi[0])
+        if refiner is not None and (rows[refiner.row].modifier or refiner.label in REFINED_PROFIT):
+            metric = refiner.label
     return MetricChoice(metric, cue, negative, how)
 
 
@@ -237,3 +238,40 @@ def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
     """What a claim compares with: the first product/company named after the claim cue."""
     targets = [s for s in view.subjects if s.label in SUBJECT_TYPES]
     return first_after(targets, cue.end, view.end)
+
+
+def list_metric(view: SentenceView, lex: Lexicon, list_start: int, index: int,
+                size: int) -> MetricChoice | None:
+    """"销售费用和管理费用分别为X、Y": the n-th metric named before a list of n figures."""
+    rows = {row.id: row for row in lex.metrics}
+    lo = view.semiclause(list_start)[0]
+    cues = [c for c in view.metrics if lo <= c.start and c.end <= list_start
+            and not rows[c.row].modifier]
+    if len(cues) != size:
+        return None
+    cue = cues[index]
+    return MetricChoice(cue.label, cue, rows[cue.row].sign < 0, "metric_list")
+
+
+def list_time(view: SentenceView, list_start: int, index: int,
+              size: int) -> TimeMention | None:
+    """The n-th period of a list ("Q1 and Q2 ... respectively"), or of a range of quarters."""
+    points = [t for t in view.times if t.end <= list_start and t.label and "/" not in t.label
+              and t.kind == "point"]
+    if len(points) == size:
+        return points[index]
+    for t in view.times:
+        quarters = _quarter_range(t.label)
+        if quarters and len(quarters) == size:
+            return TimeMention(t.start, t.end, t.text, quarters[index], "point")
+    return None
+
+
+def _quarter_range(label: str | None) -> list[str]:
+    """"2023-Q1/2023-Q4" -> the four quarter labels; anything else -> []."""
+    if not label or "/" not in label:
+        return []
+    first, last = label.split("/")
+    if first[:4] != last[:4] or first[5:6] != "Q" or last[5:6] != "Q":
+        return []
+    return [f"{first[:4]}-Q{i}" for i in range(int(first[6]), int(last[6]) + 1)]

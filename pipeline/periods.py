@@ -196,7 +196,8 @@ class _Resolver:
 
     def context_year(self, parts: list[_Part], i: int) -> int | None:
         """The last explicit year before part `i` in the same text (sentence), else one that
-        closes a range right after it ("from the first quarter to the fourth quarter of 2023")."""
+        closes a range right after it ("from the first quarter to the fourth quarter of 2023").
+        """
         before = next((p.year for p in reversed(parts[:i]) if p.year is not None), None)
         if before is not None:
             return before

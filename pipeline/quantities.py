@@ -191,7 +191,7 @@ _NORMALIZE = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-    "．": ".", "，": ",", "％": "%", "－": "-", "＋": "+", "／": "/", "＄": "$", "＾": "^",
+    "．": ".", "％": "%", "－": "-", "＋": "+", "／": "/", "＄": "$", "＾": "^",
     "−": "-", "‐": "-", "‑": "-", "–": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
     "\u3000": " ", "\t": " ", "～": "~", "〜": "~", "＆": "&",
 })
@@ -202,7 +202,8 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|(?<![\d.])\.\d+)"
     r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:\^-*\+?-*\d{1,3}(?!\d))?"
 )
-_DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|", 1)
+_DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", r"|(?<![\d,])\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|", 1)
+_FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９])")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SIGN_CONTEXT = set(" \n\r([{:;,=/<>\"'“‘（【《：；，、")
@@ -423,7 +424,7 @@ def _compile_zh(lex: _Lex, by_kind: dict[str, list[dict]]) -> None:
     tok = rf"(?:{_DIGITS}|[{chars}])"
     point = rf"[{points}](?=[ ]*(?:\d|[{dec_digits}]))"
     run = (rf"(?:[{signs}][ ]*)?{tok}"
-           rf"(?:[ ]*(?:{tok}|{point}|(?<=[\d{chars}])[{approx}]))*")
+           rf"(?:[ ]*(?:{tok}|{point}|[{approx}]))*")
     lex.patterns["run"] = re.compile(
         rf"(?:(?P<whole>{run})[ ]*又[ ]*)?(?P<den>{run})[ ]*分[ ]*之[ ]*(?P<num>{run})"
         rf"|(?P<dfrac>(?<![\d/.,-])(?:\d{{1,3}}[ ]+)?\d{{1,4}}/\d{{1,4}}(?![\d/]|-\d|\.\d))"
@@ -474,6 +475,7 @@ class _Q:
     scale: Decimal = Decimal(1)
     integer: bool = False
     inner: str | None = None
+    minor: Decimal | None = None
 
 
 @dataclass
@@ -492,7 +494,7 @@ class _Finder:
 
     def __init__(self, text: str, lex: _Lex) -> None:
         self.raw = text
-        self.text = text.translate(_NORMALIZE)
+        self.text = _FULLWIDTH_THOUSANDS.sub(",", text).translate(_NORMALIZE)
         self.lex = lex
         self.p = lex.patterns
         self.n = len(text)
@@ -527,7 +529,7 @@ class _Finder:
     def sign_before(self, s: int) -> int:
         """Start of a sign written right before `s` (or `s`): "-5", "- 5" at line start."""
         t = self.text
-        if s >= 1 and t[s - 1] in "-+":
+        if s >= 1 and t[s - 1] == "-":
             before = t[s - 2] if s >= 2 else ""
             if not before or before in _SIGN_CONTEXT or _is_cjk(before):
                 return s - 1
@@ -544,6 +546,8 @@ class _Finder:
         if code is None:
             return None
         if _is_letter(surface[0]) and _is_letter(self.text[m.start() - 1] if m.start() else ""):
+            return None
+        if re.search(rf"[\d{_CN_DIGITS}{_CN_MULTS}][ ]*\Z", self.text[max(0, m.start() - 3):m.start()]):
             return None
         return code, m.start()
 
@@ -644,11 +648,13 @@ class _Finder:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             for num in self.parse_en_run(m.start(), m.end()):
+                if self.inside_blocked(num.start, num.end):
+                    continue
                 q = self.attach_en(num)
                 if q is not None:
                     out.append(q)
         for m in self.p["article_money"].finditer(self.text):
-            num = _Num(m.start(), m.start() + len(m.group(0).rstrip()), Decimal(1))
+            num = _Num(m.start(), m.start() + len(m.group(0).rstrip()), Decimal(1), integer=True)
             q = self.attach_en(num, article=True)
             if q is not None and q.unit:
                 out.append(q)
@@ -757,11 +763,15 @@ class _Finder:
             code = self.lex.currency_code(m.group(1))
             if code:
                 unit, e = code, m.end()
-        if unit is None and not article and n.last_digits is not None:
+        minor = None
+        if unit is None and not article:
             m = self.p["coin"].match(t, e)
             if m:
-                row = self.lex.coins[m.group(1).lower()]
-                if m.group(1).lower() != "grand" or self.free_after(m.end()):
+                word = m.group(1).lower()
+                row = self.lex.coins[word]
+                if word != "grand" or self.free_after(m.end()):
+                    if word in self.lex.subunits and n.integer and 0 <= value < 100:
+                        minor = value
                     unit, value, e = row["code"], value * Decimal(row["value"]), m.end()
         if article:
             if unit is None:
@@ -811,7 +821,7 @@ class _Finder:
             pass
         del after
         return _Q(s, e, value, unit=unit, counted=counted, scale=scale,
-                  integer=n.integer and scale == 1, inner=n.qualifier)
+                  integer=n.integer and scale == 1, inner=n.qualifier, minor=minor)
 
     def free_after(self, e: int) -> bool:
         """No noun follows ("a grand total" is not money, "a grand." is)."""
@@ -823,16 +833,18 @@ class _Finder:
         i = 0
         while i < len(qs):
             a = qs[i]
-            if (i + 1 < len(qs) and a.unit and len(a.unit) == 3 and a.integer
-                    and qs[i + 1].unit is None and qs[i + 1].integer):
-                b = qs[i + 1]
+            b = qs[i + 1] if i + 1 < len(qs) else None
+            if (b is not None and a.unit and len(a.unit) == 3 and a.integer and a.minor is None
+                    and ((b.unit is None and b.integer) or b.minor is not None)):
+                cents = b.amount if b.minor is None else b.minor
                 gap = self.text[a.end:b.start]
-                if re.fullmatch(r"[ ]*(?:(?i:and)|&)?[ ]*", gap) and 0 <= b.amount < 100:
-                    m = self.p["subunit"].match(self.text, b.end)
+                if re.fullmatch(r"[ ]*(?:(?i:and)|&)?[ ]*", gap) and 0 <= cents < 100:
+                    m = self.p["subunit"].match(self.text, b.end) if b.minor is None else None
                     end = m.end() if m else b.end
                     rest = self.text[end:end + 6]
-                    if m or re.match(r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)", rest):
-                        out.append(_Q(a.start, end, a.amount + b.amount / 100, unit=a.unit,
+                    if m or b.minor is not None or re.match(
+                            r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)", rest):
+                        out.append(_Q(a.start, end, a.amount + cents / 100, unit=a.unit,
                                       qualifier=a.qualifier, scale=a.scale))
                         i += 2
                         continue
@@ -860,6 +872,8 @@ class _Finder:
                 out.append(self.zh_half(m))
             else:
                 for num in self.parse_zh_run(m.start(), m.end()):
+                    if self.inside_blocked(num.start, num.end):
+                        continue
                     q = self.attach_zh(num)
                     if q is not None:
                         out.append(q)
@@ -929,6 +943,8 @@ class _Finder:
             return []
         parsed = _cn_value(toks)
         groups = [toks]
+        if parsed is None and self.concat_context(toks[-1].end):
+            parsed = self.concat(toks)
         if parsed is None:
             groups = _split_at_spaces(toks)
             if len(groups) == 1 and not self.concat_context(toks[-1].end):
@@ -1114,9 +1130,9 @@ class _Parsed:
 _WORDISH = {"num", "unit", "teen", "tens", "hundred", "scale", "and", "article", "dozen"}
 
 
-def _en_cardinal(toks: list[_Tok], i: int) -> _Parsed | None:
+def _en_cardinal(toks: list[_Tok], i: int, stop: int | None = None) -> _Parsed | None:
     """Longest cardinal starting at token i ("two hundred and five thousand", "4 thousand 3")."""
-    n = len(toks)
+    n = len(toks) if stop is None else stop
     total = Decimal(0)
     hund = small = Decimal(0)
     last: str | None = None
@@ -1285,29 +1301,29 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
     ands = [p for p in range(i, num_end) if toks[p].kind == "and"]
     if ands:
         p = ands[-1]
-        whole = _en_cardinal(toks, i)
-        part = _en_cardinal_or_article(toks, p + 1)
+        whole = _en_cardinal(toks, i, p)
+        part = _en_cardinal_or_article(toks, p + 1, num_end)
         if whole and whole.end == p and part and part.end == num_end and part.value < den:
             factor = mult if after_scale else (whole.last_big if whole.last_big >= 1000 else 1)
             return _Parsed(whole.value + part.value / den * factor, end, integer=False,
                            words=True)
     if any(toks[q].kind == "num" for q in range(i, num_end)):
         return None
-    top = _en_cardinal_or_article(toks, i)
+    top = _en_cardinal_or_article(toks, i, num_end)
     if top is None:
         return None
     if top.end == num_end:
         return _Parsed(top.value / den * mult, end, integer=False, words=True)
-    rest = _en_cardinal(toks, top.end)
+    rest = _en_cardinal(toks, top.end, num_end)
     if rest and rest.end == num_end and rest.value >= 100 and den < 100:
         return _Parsed(top.value / (rest.value + den) * mult, end, integer=False, words=True)
     return None
 
 
-def _en_cardinal_or_article(toks: list[_Tok], i: int) -> _Parsed | None:
-    if i < len(toks) and toks[i].kind == "article":
+def _en_cardinal_or_article(toks: list[_Tok], i: int, stop: int) -> _Parsed | None:
+    if i < stop and toks[i].kind == "article":
         return _Parsed(Decimal(1), i + 1, words=True)
-    return _en_cardinal(toks, i)
+    return _en_cardinal(toks, i, stop)
 
 
 # --------------------------------------------------------------------------------------------
