@@ -18,11 +18,11 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline import attribution as attr
-from pipeline.components.stages import doc_text
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
 from pipeline.quantities import Quantity
-from pipeline.sentence_view import Cue, SentenceView, sentence_views
+from pipeline.components.base import Cue, doc_text
+from pipeline.sentence_view import SentenceView, sentence_views
 
 PIPELINE_VERSION = "0.1.0"
 CHANGE_FILLER = re.compile(
@@ -36,6 +36,7 @@ DATE_CONTEXT = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
+PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
@@ -94,6 +95,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         if re.fullmatch(r"(?:19|20)\d{2}", q.text) or DATE_CONTEXT.search(before):
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
+        return False
+    if PER_UNIT.search(before[-2:]):
         return False
     for s in view.subjects:
         if s.start <= q.start < s.end or s.start < q.end <= s.end:
@@ -299,7 +302,7 @@ class SentenceAssembler:
         they count what a count metric counts ("134 employees", "1,200 related personnel")."""
         if level is None or is_scaled(level):
             return True
-        if metric not in attr.COUNT_METRICS:
+        if metric not in attr.COUNT_METRICS or metric == "benchmark_wins":
             return False
         return level.unit == "count" or how == "metric_after_value"
 

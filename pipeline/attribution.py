@@ -12,7 +12,8 @@ from datetime import date
 
 from pipeline.lexicon import Lexicon
 from pipeline.periods import TimeMention, shift_year
-from pipeline.sentence_view import Cue, SentenceView
+from pipeline.components.base import Cue
+from pipeline.sentence_view import SentenceView
 
 PROFIT_METRICS = {
     "net_profit", "net_profit_attributable", "net_profit_excl_nonrecurring",
@@ -179,7 +180,9 @@ def templated_subject(lex: Lexicon, metric: str | None,
 def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention | None:
     """The time mention of a quantity: same clause first, then the sentence's first one."""
     clause = view.clause(start)
-    labelled = [t for t in view.times if t.kind != "next_n_years" or t.label]
+    labelled = [t for t in view.times if (t.kind != "next_n_years" or t.label)
+                and t.kind != "since"]
+    since = [t for t in view.times if t.kind == "since"]
     in_clause = [t for t in labelled if clause[0] <= t.start and t.end <= clause[1]]
     if in_clause:
         return min(in_clause, key=lambda t: abs(t.start - start))
@@ -188,7 +191,9 @@ def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention
     in_semi = [t for t in labelled if semi[0] <= t.start and t.end <= semi[1]]
     if in_semi:
         return min(in_semi, key=lambda t: abs(t.start - start))
-    return labelled[0] if labelled else None
+    if labelled:
+        return labelled[0]
+    return since[0] if since else None
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,

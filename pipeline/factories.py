@@ -18,6 +18,8 @@ DOC_EXTENSIONS = {
 for _name, _default in DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+if not Doc.has_extension("cues"):
+    Doc.set_extension("cues", getter=lambda doc: doc.user_data.setdefault("facts_cues", {}))
 
 
 @Language.factory("facts_segment")

@@ -17,15 +17,11 @@ STAGES = (
 
 
 def _teach_jieba(lang: str) -> None:
-    """Keep every lexicon surface whole in jieba's segmentation, so phrase patterns match."""
+    """Keep company and product names whole in jieba's segmentation (tokens stay meaningful)."""
     import jieba
 
     jieba.setLogLevel(60)
-    lex = load_lexicon(lang)
-    tables = (lex.metrics, lex.segments, lex.regions, lex.changes, lex.periods, lex.modality)
-    words = {s for table in tables for row in table for s in row.surfaces}
-    words |= {a for row in lex.subjects for a in row.aliases}
-    for word in sorted(words):
+    for word in sorted({a for row in load_lexicon(lang).subjects for a in row.aliases}):
         jieba.add_word(word)
 
 

@@ -25,7 +25,11 @@ INTERVAL_JOIN = {
     "en": r"\s*(?:or|to|through|until|till|-|–)\s*(?:the\s+)?",
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
-MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份)?"
+MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[1-9])日)?"
+DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:.])")
+RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
+SINCE_BEFORE = {"en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,30}$"), "zh": re.compile(r"自[^，。；：]{0,6}$")}
+SINCE_AFTER = {"en": re.compile(r"^\s*(?:onwards|on)\b"), "zh": re.compile(r"^\s*(?:以来|至今)")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class _Part:
     row: PeriodRow | None
     year: int | None = None
     month: int | None = None
+    day: int | None = None
 
 
 @cache
@@ -77,11 +82,16 @@ def _parts(text: str, lang: str) -> list[_Part]:
             row = table.get(m.group("w").lower())
             if row is None or (row.type == "month" and not m.group("w")[0].isupper()):
                 continue
-            parts.append(_Part(m.start(), m.end(), row))
+            day = DAY_EN.match(text, m.end()) if row.type == "month" else None
+            if day is not None:
+                parts.append(_Part(m.start(), day.end(), row, day=int(day.group("day"))))
+            else:
+                parts.append(_Part(m.start(), m.end(), row))
         elif m.group("year"):
             parts.append(_Part(m.start(), m.end(), None, year=int(m.group("year"))))
         else:
-            parts.append(_Part(m.start(), m.end(), None, month=int(m.group("month"))))
+            day = int(m.group("zhday")) if m.group("zhday") else None
+            parts.append(_Part(m.start(), m.end(), None, month=int(m.group("month")), day=day))
     return parts
 
 
@@ -109,6 +119,7 @@ class _Resolver:
     """Combine parts into mentions for one text."""
 
     def __init__(self, text: str, lang: str, published: date | None) -> None:
+        self.days: dict[int, int] = {}
         self.text = text
         self.lang = lang
         self.published = published
@@ -119,6 +130,7 @@ class _Resolver:
         return len(gap) <= max_len and bool(self.connector.match(gap))
 
     def mentions(self, parts: list[_Part]) -> list[TimeMention]:
+        self.days = {p.end: p.day for p in parts if p.day is not None}
         out: list[TimeMention] = []
         i = 0
         while i < len(parts):
@@ -156,6 +168,9 @@ class _Resolver:
             ):
                 year = self.relative(row)
                 return self.point(p.start, nxt.end, nxt.row.type, nxt.row.index, year), 2
+            if nxt is not None and nxt.row is None and nxt.month is not None and \
+                    self.gap_ok(p, nxt, 2):
+                return self.point(p.start, nxt.end, "month", nxt.month, self.relative(row)), 2
             return self.point(p.start, p.end, "year", None, self.relative(row)), 1
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
@@ -187,6 +202,10 @@ class _Resolver:
     def point(self, start: int, end: int, kind: str, index: int | None,
               year: int | None) -> TimeMention:
         label = _label(kind, index, year) if year is not None else None
+        day = self.days.get(end) or next((d for e, d in self.days.items() if start < e <= end
+                                          and kind == "month"), None)
+        if label is not None and kind == "month" and day:
+            label = f"{label}-{day:02d}"
         return TimeMention(start, end, self.text[start:end], label, "point")
 
     def relative(self, row: PeriodRow) -> int | None:
@@ -202,7 +221,8 @@ class _Resolver:
         if before is not None:
             return before
         return next((p.year for p in parts[i + 1:i + 3]
-                     if p.year is not None and p.start - parts[i].end <= 40), None)
+                     if p.year is not None and p.start - parts[i].end <= 40
+                     and RANGE_WORD.search(self.text[parts[i].end:p.start])), None)
 
     def year_before(self, parts: list[_Part], i: int) -> int | None:
         if i and parts[i - 1].year is not None and parts[i - 1].end == parts[i].start:
@@ -244,7 +264,20 @@ def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[T
 
 def find_time_mentions(text: str, lang: str, published: date | None) -> list[TimeMention]:
     """All time expressions in `text`, resolved against `published`."""
-    return _Resolver(text, lang, published).mentions(_parts(text, lang))
+    found = _Resolver(text, lang, published).mentions(_parts(text, lang))
+    return [_since(m, text, lang, published) for m in found]
+
+
+def _since(m: TimeMention, text: str, lang: str, published: date | None) -> TimeMention:
+    """"since September last year" / "自去年9月…以来": from then until publication."""
+    if m.label is None or m.kind not in ("point", "deadline"):
+        return m
+    before = SINCE_BEFORE[lang].search(text[max(0, m.start - 40):m.start])
+    after = SINCE_AFTER[lang].match(text[m.end:m.end + 12])
+    if not (before or after) or "/" in m.label:
+        return m
+    until = f"/{published:%Y-%m}" if published else ""
+    return TimeMention(m.start, m.end, m.text, f"{m.label}{until}" if until else m.label, "since")
 
 
 def shift_year(label: str | None, years: int) -> str | None:

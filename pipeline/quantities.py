@@ -759,7 +759,8 @@ class _Finder:
                 value *= Decimal(row.get("factor", "1"))
                 e = m.end()
         m = self.p["cur_after"].match(t, e)
-        if m and (unit is None or self.lex.currency_code(m.group(1)) == unit):
+        if m and (unit is None or self.lex.currency_code(m.group(1)) == unit) and (
+                "-" not in t[e:m.start(1)] or _is_letter(m.group(1)[0])):
             code = self.lex.currency_code(m.group(1))
             if code:
                 unit, e = code, m.end()
@@ -811,9 +812,9 @@ class _Finder:
             if not (re.match(r"s(?![A-Za-z])", t[e:e + 2]) and n.integer and unit is None):
                 if not (unit is None and self.p["subunit"].match(t, e)):
                     return None
-        if unit is None and n.first_digits:
+        if unit is None:
             m = self.p["pct_before"].search(t, max(0, s - 20), s)
-            if m:
+            if m and not self.number_ends_at(m.start()):
                 unit, s = "%", m.start()
         if unit and len(unit) == 3 and s >= 1 and t[s - 1] == "(" and t[e:e + 1] == ")":
             value, s, e = -value, s - 1, e + 1
@@ -822,6 +823,11 @@ class _Finder:
         del after
         return _Q(s, e, value, unit=unit, counted=counted, scale=scale,
                   integer=n.integer and scale == 1, inner=n.qualifier, minor=minor)
+
+    def number_ends_at(self, pos: int) -> bool:
+        """A number written right before `pos` ("30 percent of 10": 10 is not the percentage)."""
+        m = re.search(r"(\d|[A-Za-z]+)[ ]*\Z", self.text[max(0, pos - 20):pos])
+        return bool(m) and (m.group(1).isdigit() or m.group(1).lower() in self.lex.words)
 
     def free_after(self, e: int) -> bool:
         """No noun follows ("a grand total" is not money, "a grand." is)."""
@@ -961,10 +967,10 @@ class _Finder:
             body = [t for t in g if t.kind not in ("s", "q")]
             if not body:
                 continue
+            lone = body[0].role if len(body) == 1 and body[0].kind in ("d", "z") else ""
             if all(t.kind == "m" for t in body) and not (
                     body[0].value == 10 or (len(body) > 1 and body[0].value in (100, 1000))):
-                continue
-            lone = body[0].role if len(body) == 1 and body[0].kind in ("d", "z") else ""
+                lone = "needs_unit"
             out.append(_Num(g[0].start, g[-1].end, value, first_digits=g[0].kind == "a",
                             last_digits=g[-1].kind == "a",
                             integer=value == value.to_integral_value(), qualifier=qual,
@@ -1030,19 +1036,17 @@ class _Finder:
             unit, e = self.lex.currency_code(m.group(1)), m.end()
         if unit is None and t[e:e + 1] == "打" and t[e + 1:e + 2] not in ("折", "对", "對"):
             value, e = value * 12, e + 1
+        if found and unit == found[0] and t[e:e + 1] in ("个", "個"):
+            sub = self.p["cn_subunit"].match(t, e + 1)
+            if sub and sub.group(1):
+                e += 1  # Cantonese money reading: 港幣三個一毫四 = HK$3.14
         if unit is None:
             m = self.p["counted"].match(t, e)
             if m and (m.group(1) or m.group(2)):
                 word = m.group(2) or m.group(1)
-                if found and word in ("个", "個") and not m.group(2):
-                    sub = self.p["cn_subunit"].match(t, m.end())
-                    if sub and sub.group(1):
-                        unit = found[0]
-                        e = m.end()
-                if unit is None:
-                    unit, counted, e = "count", word, m.end()
-                    if t[e:e + 1] == "半" and word in ("个", "個"):
-                        value, e = value + Decimal("0.5"), e + 1
+                unit, counted, e = "count", word, m.end()
+                if t[e:e + 1] == "半" and word in ("个", "個"):
+                    value, e = value + Decimal("0.5"), e + 1
         if unit and len(unit) == 3 and n.integer and scale == 1 and unit in ("CNY", "USD", "HKD"):
             sub = self.p["cn_subunit"].match(t, e)
             if sub:
@@ -1050,6 +1054,8 @@ class _Finder:
                 if extra is not None:
                     value, e = value + extra, sub.end()
         if n.lone == "financial" and unit is None and _is_cjk(t[e:e + 1]):
+            return None
+        if n.lone == "needs_unit" and unit is None:
             return None
         return _Q(s, e, value, unit=unit, counted=counted, scale=scale,
                   integer=n.integer and scale == 1, inner=n.qualifier)
@@ -1287,6 +1293,10 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
         if d.role in ("half", "quarter") and after_scale:
             return _Parsed(after_scale.value / d.value, end, scale=after_scale.value,
                            integer=False, words=True)
+        if (d.role == "half" and k + 2 < n and toks[k + 1].kind == "article"
+                and toks[k + 2].kind == "scale"):
+            return _Parsed(toks[k + 2].value / 2, k + 3, scale=toks[k + 2].value, integer=False,
+                           words=True)
         return None
     den, num_end = d.value, k
     if d.role == "ordinal_after_tens" or (d.role == "ordinal" and d.value < 10):
@@ -1304,9 +1314,13 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
         whole = _en_cardinal(toks, i, p)
         part = _en_cardinal_or_article(toks, p + 1, num_end)
         if whole and whole.end == p and part and part.end == num_end and part.value < den:
-            factor = mult if after_scale else (whole.last_big if whole.last_big >= 1000 else 1)
-            return _Parsed(whole.value + part.value / den * factor, end, integer=False,
-                           words=True)
+            if after_scale and whole.last_big == 1:
+                value = (whole.value + part.value / den) * mult
+            else:
+                factor = mult if after_scale else (whole.last_big if whole.last_big >= 1000
+                                                   else 1)
+                value = whole.value + part.value / den * factor
+            return _Parsed(value, end, integer=False, words=True)
     if any(toks[q].kind == "num" for q in range(i, num_end)):
         return None
     top = _en_cardinal_or_article(toks, i, num_end)

@@ -13,23 +13,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.components.stages import doc_text
+from pipeline.components.base import Cue, doc_text
 from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
 
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;；，:：!?。！？]|\s[-–—]\s|——")
 SEMICLAUSE_BREAK = re.compile(r"[;；。!?！？]")
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One hit of a rule table: where, what was written, which label and row fired."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    row: str
 
 
 @dataclass
@@ -73,9 +62,7 @@ def _bounds(breaks: list[int], pos: int, start: int, end: int) -> tuple[int, int
 
 
 def _cues(doc: Doc, group: str) -> list[Cue]:
-    if group not in doc.spans:
-        return []
-    return [Cue(s.start_char, s.end_char, s.text, s.label_, s.id_) for s in doc.spans[group]]
+    return list(doc._.cues.get(group, []))
 
 
 class _ByStart:

@@ -1,28 +1,57 @@
-"""A PhraseMatcher over one rule table: writes labelled spans into a span group.
+"""Tag every surface of one rule table: exact hits for assembly, spans for spaCy users.
 
 Subjects, metrics, segments, regions, change cues and modality cues are all "find these surfaces
 and say which row fired", so one class serves them; each stage only chooses its table.
+English matches tokens with a PhraseMatcher (word boundaries for free). Chinese matches
+characters with one compiled alternation: jieba fuses words unpredictably (环比增长, 同比下降了),
+so a token-level pattern would miss cues that a character-level one finds, offsets unchanged.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+
+from pipeline.components.base import Cue, doc_text
+
+
+def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
+    """Resolve overlaps: the longest hit wins (per label, or across all labels)."""
+    kept: list[Cue] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.label, h.row)):
+        key = hit.label if per_label else ""
+        spans = taken.setdefault(key, [])
+        if all(hit.end <= s or hit.start >= e for s, e in spans):
+            spans.append((hit.start, hit.end))
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end, h.label, h.row))
 
 
 class LexiconTagger:
-    """Tag every surface of a rule table; overlapping hits keep the longest per label group."""
+    """Writes `doc._.cues[group]` (exact hits) and `doc.spans[group]` (token-aligned spans)."""
 
     def __init__(self, nlp: Language, group: str, entries: Iterable[tuple[str, str, str]],
-                 attr: str = "LOWER", overlap: str = "label") -> None:
+                 case_sensitive: bool = False, overlap: str = "label") -> None:
         """`entries` are (surface, label, row id); `overlap` is "label" or "all"."""
         self.group = group
-        self.overlap = overlap
-        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        self.per_label = overlap == "label"
+        self.by_chars = nlp.lang == "zh"
+        entries = list(entries)
+        if self.by_chars:
+            self.table = {(s if case_sensitive else s.lower()): [] for s, _, _ in entries}
+            for surface, label, row_id in entries:
+                self.table[surface if case_sensitive else surface.lower()].append((label, row_id))
+            words = sorted(self.table, key=len, reverse=True)
+            flags = 0 if case_sensitive else re.IGNORECASE
+            self.pattern = re.compile("|".join(re.escape(w) for w in words), flags)
+            self.case_sensitive = case_sensitive
+            return
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if case_sensitive else "LOWER")
         self.rows: dict[int, tuple[str, str]] = {}
         by_key: dict[tuple[str, str], list[str]] = {}
         for surface, label, row_id in entries:
@@ -33,18 +62,31 @@ class LexiconTagger:
             self.rows[nlp.vocab.strings[key]] = (label, row_id)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, start, end, label=self.rows[match_id][0], span_id=self.rows[match_id][1])
-            for match_id, start, end in self.matcher(doc)
-        ]
-        doc.spans[self.group] = self.resolve_overlaps(spans)
+        """Find every surface, resolve overlaps, store hits and spans."""
+        hits = keep_longest(self.find(doc), self.per_label)
+        doc._.cues[self.group] = hits
+        spans = []
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label=hit.label, span_id=hit.row,
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.group] = spans
         return doc
 
-    def resolve_overlaps(self, spans: list[Span]) -> list[Span]:
-        """Keep the longest span where hits overlap (per label, or across all labels)."""
-        if self.overlap == "all":
-            return sorted(filter_spans(spans), key=lambda s: (s.start, s.end))
-        kept: list[Span] = []
-        for label in sorted({s.label_ for s in spans}):
-            kept.extend(filter_spans([s for s in spans if s.label_ == label]))
-        return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+    def find(self, doc: Doc) -> list[Cue]:
+        """All hits before overlap resolution."""
+        if self.by_chars:
+            text = doc_text(doc)
+            return [
+                Cue(m.start(), m.end(), m.group(), label, row)
+                for m in self.pattern.finditer(text)
+                for label, row in self.table[m.group() if self.case_sensitive
+                                             else m.group().lower()]
+            ]
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end)
+            label, row = self.rows[match_id]
+            found.append(Cue(span.start_char, span.end_char, span.text, label, row))
+        return found

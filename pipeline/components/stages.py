@@ -7,18 +7,12 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.base import doc_text
 from pipeline.components.lexicon_tagger import LexiconTagger
 from pipeline.lexicon import load_lexicon
 from pipeline.periods import find_time_mentions
 from pipeline.quantities import find_quantities
 from pipeline.segment import segment
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, computed once: spaCy rebuilds `Doc.text` from every token on each call."""
-    if doc._.raw_text is None:
-        doc._.raw_text = doc.text
-    return doc._.raw_text
 
 
 def lang_of(nlp: Language) -> str:
@@ -83,7 +77,7 @@ def subject_tagger(nlp: Language) -> LexiconTagger:
     """Companies, products, organisations and people from the gazetteer (case-sensitive)."""
     rows = load_lexicon(lang_of(nlp)).subjects
     entries = [(alias, row.type, row.name) for row in rows for alias in row.aliases]
-    return LexiconTagger(nlp, "subjects", entries, attr="ORTH", overlap="all")
+    return LexiconTagger(nlp, "subjects", entries, case_sensitive=True, overlap="all")
 
 
 def metric_tagger(nlp: Language) -> LexiconTagger:
@@ -99,8 +93,7 @@ def segment_tagger(nlp: Language) -> LexiconTagger:
     entries = [(s, "product" if row.product else "segment", row.name)
                for row in lex.segments for s in row.surfaces]
     entries += [(s, "region", row.name) for row in lex.regions for s in row.surfaces]
-    return LexiconTagger(nlp, "segments", entries, attr="ORTH" if nlp.lang == "en" else "LOWER",
-                         overlap="all")
+    return LexiconTagger(nlp, "segments", entries, case_sensitive=True, overlap="all")
 
 
 def change_tagger(nlp: Language) -> LexiconTagger:
