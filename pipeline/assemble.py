@@ -28,7 +28,7 @@ PIPELINE_VERSION = "0.1.0"
 CHANGE_FILLER = re.compile(
     r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
-TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:year-on-year|year on year|yoy|同比)?\s*"
+TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
                       r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 DATE_CONTEXT = re.compile(
@@ -40,6 +40,7 @@ PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
+PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -112,7 +113,7 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     comparative right after it ("8 million fewer").
     """
     for cue in view.changes:
-        if cue.row.endswith("_after") and 0 <= cue.start - q.end <= 1:
+        if cue.row.endswith("_after") and q.start < cue.start <= q.end + 1:
             return cue
     left = q.qualifier_start if q.qualifier_start is not None else q.start
     for cue in sorted(view.changes, key=lambda c: -c.end):
@@ -304,13 +305,20 @@ class SentenceAssembler:
             return True
         if metric not in attr.COUNT_METRICS or metric == "benchmark_wins":
             return False
-        return level.unit == "count" or how == "metric_after_value"
+        return level.unit == "count" or how in ("metric_after_value", "metric_in_value")
 
-    def change_for(self, draft: Draft) -> Change | None:
+    def change_for(self, draft: Draft, metric: str | None) -> Change | None:
+        """The change of a draft; a bare number needs a count metric or a scale and currency."""
         q = draft.change
         if q is None or draft.direction is None:
             return None
-        unit = q.unit or self.ctx.currency or "count"
+        unit = q.unit
+        if unit is None and metric in attr.COUNT_METRICS:
+            unit = "count"
+        elif unit is None and is_scaled(q):
+            unit = self.ctx.currency
+        if unit is None:
+            return None
         start = min(draft.change_start or q.start, q.start)
         text = self.ctx_text(start, q.end)
         return Change(amount=abs(q.amount), unit=unit, direction=draft.direction,
@@ -327,6 +335,9 @@ class SentenceAssembler:
         cue = attr.governing_modality(view, anchor.start)
         if cue is not None and cue.label == "claim" and attr.claim_object(view, cue) is None:
             cue = None
+        if cue is not None and cue.row == "forecast.hedge" and \
+                view.clause(cue.start) != view.clause(anchor.start):
+            cue = None  # "could", "might" hedge only their own clause
         if cue is None:
             future = attr.future_before(view, anchor.start)
             if future is None:
@@ -360,7 +371,7 @@ class SentenceAssembler:
             metric = ctx.lex.count_variant(metric) if metric else None
             if not self.countable(draft.level, metric, choice.how) and draft.change is None:
                 return None
-        change = self.change_for(draft)
+        change = self.change_for(draft, metric)
         if value is None and change is None:
             return None
         carried = ctx.carried_period
@@ -380,7 +391,7 @@ class SentenceAssembler:
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
-            if label and mention is not None:
+            if label and mention is not None and mention.kind in ("point", "interval"):
                 ctx.carried_period = label
         else:
             after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
@@ -469,9 +480,11 @@ class SentenceAssembler:
                 return None
         horizon_mention = horizon_mention or next(iter(view.times), None)
         subject = self.subject_for(cue.start, None)
-        if cue.label == "claim" and not any(s.end <= cue.start for s in named) \
-                and ctx.last_subject is not None:
+        if cue.label == "claim" and not any(s.end <= cue.start for s in named):
             last = ctx.last_subject
+            if last is None or not PRONOUN.search(view.between(view.start, cue.start)) or (
+                    obj is not None and last.row == obj.row):
+                return None
             subject = Subject(name=last.row, text=last.text, type=last.label)
         if obj is not None and subject is not None and subject.name == obj.row:
             subject = None
@@ -492,6 +505,8 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
     if not any(c.label == "claim" for c in view.modality):
         return False
     if q.unit not in (None, "count") or q.amount > 1000 or is_scaled(q):
+        return False
+    if not (q.text[-1:].isdigit() or q.text.endswith("项")):
         return False
     after = doc_text[q.end:q.end + 6]
     return bool(WINS_AFTER.match(after)) or doc_text[q.start - 1:q.start] == "中"

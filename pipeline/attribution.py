@@ -60,6 +60,10 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> Metri
     plain = [c for c in view.metrics if not rows[c.row].modifier]
     clause = view.clause(start)
     semi = view.semiclause(start)
+    inside = [c for c in plain if start <= c.start and c.end <= end]
+    if inside:  # "1,200 related personnel", "30.4 million units": the counted noun names it
+        cue = inside[-1]
+        return MetricChoice(cue.label, cue, rows[cue.row].sign < 0, "metric_in_value")
     cue, how = nearest_before(plain, start, clause[0]), "metric_before_value"
     if cue is None:
         cue, how = first_after(plain, end, view.clause(max(end - 1, start))[1]), \

@@ -198,6 +198,7 @@ _NORMALIZE = str.maketrans({
 _DIGITS = (
     r"(?:\d+(?:\.\d+){2,}(?![\d.]?\d)"  # dotted chains: 192.168.1.2
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d|\d)"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d|\d)"  # Indian grouping: 12,34,567
     r"|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d])"
     r"|\d+(?:\.\d+)?|(?<![\d.])\.\d+)"
     r"(?:[eE][+-]?\d{1,3}(?![\w.]))?(?:\^-*\+?-*\d{1,3}(?!\d))?"
@@ -498,6 +499,7 @@ class _Finder:
         self.lex = lex
         self.p = lex.patterns
         self.n = len(text)
+        self.last_end = 0
         self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)]
         self.blocked += [(m.start(), m.end()) for m in self.p["not_number"].finditer(self.text)]
 
@@ -547,7 +549,7 @@ class _Finder:
             return None
         if _is_letter(surface[0]) and _is_letter(self.text[m.start() - 1] if m.start() else ""):
             return None
-        if re.search(rf"[\d{_CN_DIGITS}{_CN_MULTS}][ ]*\Z", self.text[max(0, m.start() - 3):m.start()]):
+        if m.start() < self.last_end:
             return None
         return code, m.start()
 
@@ -653,6 +655,7 @@ class _Finder:
                 q = self.attach_en(num)
                 if q is not None:
                     out.append(q)
+                    self.last_end = q.end
         for m in self.p["article_money"].finditer(self.text):
             num = _Num(m.start(), m.start() + len(m.group(0).rstrip()), Decimal(1), integer=True)
             q = self.attach_en(num, article=True)
@@ -816,8 +819,9 @@ class _Finder:
             m = self.p["pct_before"].search(t, max(0, s - 20), s)
             if m and not self.number_ends_at(m.start()):
                 unit, s = "%", m.start()
-        if unit and len(unit) == 3 and s >= 1 and t[s - 1] == "(" and t[e:e + 1] == ")":
-            value, s, e = -value, s - 1, e + 1
+        if (unit and len(unit) == 3 and s >= 1 and t[s - 1] == "(" and t[e:e + 1] == ")"
+                and self.last_end < s - 4):
+            value, s, e = -value, s - 1, e + 1  # accounting negative, not "X yuan ($Y)"
         if n.lone == "one" and unit is None:
             pass
         del after
@@ -883,6 +887,7 @@ class _Finder:
                     q = self.attach_zh(num)
                     if q is not None:
                         out.append(q)
+                        self.last_end = q.end
         return out
 
     def zh_half(self, m: re.Match) -> _Q:
@@ -1089,7 +1094,7 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
                 out.append((Decimal(part), pos, pos + len(part), True))
             pos += len(part) + 1
         return out
-    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?", body):
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", body):
         number = body.replace(",", "").replace(" ", "")
     elif lang == "en" and re.fullmatch(r"\d+,\d{1,2}", body):
         number = body.replace(",", ".")

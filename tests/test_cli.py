@@ -40,7 +40,7 @@ def test_extract_mixed_corpus(corpus, tmp_path):
 
 
 def test_bad_file_is_reported_and_the_rest_written(corpus, tmp_path):
-    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage\x00")
+    (corpus / "broken.txt").write_bytes(b"%PDF-1.4\x00\x01\x02\xff\xfe binary")
     out = tmp_path / "facts.jsonl"
     result = runner.invoke(app, [str(corpus), "-o", str(out)])
     assert result.exit_code == 1
