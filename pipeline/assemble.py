@@ -28,7 +28,7 @@ PIPELINE_VERSION = "0.1.0"
 CHANGE_FILLER = re.compile(
     r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
-TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
+TO_LEVEL = re.compile(r"^\s*(?:[,，]\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
                       r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 DATE_CONTEXT = re.compile(
@@ -77,6 +77,7 @@ class DocContext:
     currency: str | None
     carried_period: str | None = None
     last_subject: Cue | None = None
+    last_market: Subject | None = None
 
 
 SCALE_WORD = re.compile(
@@ -119,6 +120,8 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     for cue in sorted(view.changes, key=lambda c: -c.end):
         if cue.end > left or cue.label not in ("up", "down", "flat"):
             continue
+        if cue.row.endswith("_to"):
+            return None  # "fell to X", 降至X: X is the new level
         if left - cue.end > 40:
             break
         if CHANGE_FILLER.match(view.between(cue.end, left)):
@@ -375,7 +378,7 @@ class SentenceAssembler:
         if value is None and change is None:
             return None
         carried = ctx.carried_period
-        mention = attr.time_for(view, anchor.start, carried)
+        mention = attr.time_for(view, anchor.start)
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
@@ -387,6 +390,12 @@ class SentenceAssembler:
             label, ptext = attr.resolve_period(mention, self.base_period, carried)
         modality, cue = self.modality_of(draft, label if mention is not None else None)
         subject = self.subject_for(anchor.start, metric)
+        if draft.list_index is not None:
+            listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
+            if listed is not None:
+                subject = Subject(name=listed.row, text=listed.text, type=listed.label)
+        if subject is not None and subject.type == "market":
+            ctx.last_market = subject
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":
@@ -395,7 +404,9 @@ class SentenceAssembler:
                 ctx.carried_period = label
         else:
             after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
-            chosen = after if after is not None and after.kind != "same_period" else mention
+            clause = view.clause(anchor.start)
+            own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
+            chosen = mention if own or after is None or after.kind == "same_period" else after
             if chosen is not None:
                 horizon = TimeRef(label=chosen.label, text=chosen.text)
         obj = None
@@ -422,6 +433,10 @@ class SentenceAssembler:
         templated = attr.templated_subject(self.ctx.lex, metric, self.view)
         if templated is not None:
             return Subject(name=templated[0], text=templated[1], type="other")
+        named = [s for s in self.view.subjects if s.label in attr.SUBJECT_TYPES]
+        products = [c for c in self.view.segments if c.label == "product"]
+        if metric in attr.MARKET_METRICS and not named and not products and self.ctx.last_market:
+            return self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
         picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex)
         if picked is None:
             return None
@@ -509,7 +524,9 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
     if not (q.text[-1:].isdigit() or q.text.endswith("项")):
         return False
     after = doc_text[q.end:q.end + 6]
-    return bool(WINS_AFTER.match(after)) or doc_text[q.start - 1:q.start] == "中"
+    if WINS_AFTER.match(after) or doc_text[q.start - 1:q.start] == "中":
+        return True
+    return any(c.label == "claim" and 0 <= c.start - q.end <= 6 for c in view.modality)
 
 
 def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,

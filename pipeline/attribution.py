@@ -124,7 +124,8 @@ def market_subject(view: SentenceView, start: int) -> tuple[str, str] | None:
     if product is None:
         return None
     regions = [c for c in view.segments if c.label == "region"]
-    region = nearest_before(regions, product.start + len(product.text) + 40, view.start)
+    region = nearest_before(regions, product.start, semi[0]) or first_after(
+        regions, product.end, min(view.end, product.end + 15))
     name = f"{region.row} {product.row} market" if region else f"{product.row} market"
     text_start = region.start if region and region.start < product.start else product.start
     return name, view.between(text_start, product.end)
@@ -181,22 +182,29 @@ def templated_subject(lex: Lexicon, metric: str | None,
     return definition.subject_template.format(region=region), text, "other"
 
 
-def time_for(view: SentenceView, start: int, carried: str | None) -> TimeMention | None:
-    """The time mention of a quantity: same clause first, then the sentence's first one."""
+def time_for(view: SentenceView, start: int) -> TimeMention | None:
+    """The time mention of a quantity, nearest first: its clause, then its semicolon clause
+    (a time written before the figure wins), then the sentence; "since X" comes last.
+
+    "The same period last year" is a comparison point, not the figure's own period, unless it
+    stands in the figure's clause or opens the sentence before the figure.
+    """
     clause = view.clause(start)
-    labelled = [t for t in view.times if (t.kind != "next_n_years" or t.label)
-                and t.kind != "since"]
-    since = [t for t in view.times if t.kind == "since"]
-    in_clause = [t for t in labelled if clause[0] <= t.start and t.end <= clause[1]]
+    usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
+              and t.kind != "since"]
+    in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
     if in_clause:
         return min(in_clause, key=lambda t: abs(t.start - start))
     semi = view.semiclause(start)
-    labelled = [t for t in labelled if t.kind != "same_period"]
-    in_semi = [t for t in labelled if semi[0] <= t.start and t.end <= semi[1]]
-    if in_semi:
-        return min(in_semi, key=lambda t: abs(t.start - start))
-    if labelled:
-        return labelled[0]
+    own = [t for t in usable if t.kind != "same_period"]
+    in_semi = [t for t in own if semi[0] <= t.start and t.end <= semi[1]]
+    before = [t for t in in_semi if t.end <= start]
+    if before or in_semi:
+        return before[-1] if before else in_semi[0]
+    before = [t for t in usable if t.end <= start]
+    if before or own:
+        return before[-1] if before else own[0]
+    since = [t for t in view.times if t.kind == "since"]
     return since[0] if since else None
 
 
@@ -232,6 +240,9 @@ def governing_modality(view: SentenceView, start: int) -> Cue | None:
     """The strong cue that scopes over position `start`: nearest before, else next in clause."""
     strong = [c for c in view.modality if c.label in STRONG_MODALITIES]
     cue = nearest_before(strong, start, view.start)
+    if cue is not None and any(t.label == "terminate" and cue.end <= t.start and t.end <= start
+                               for t in view.modality):
+        cue = None  # "..., but this year the share is below 5%": the cue's scope ended
     if cue is None:
         cue = first_after(strong, start, view.clause(start)[1])
     return cue
@@ -284,3 +295,13 @@ def _quarter_range(label: str | None) -> list[str]:
     if first[:4] != last[:4] or first[5:6] != "Q" or last[5:6] != "Q":
         return []
     return [f"{first[:4]}-Q{i}" for i in range(int(first[6]), int(last[6]) + 1)]
+
+
+def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
+    """"苹果和小米分别以16%和14%": the n-th company named before a list of n figures."""
+    for lo in (view.clause(list_start)[0], view.semiclause(list_start)[0]):
+        named = [s for s in view.subjects if s.label in SUBJECT_TYPES
+                 and lo <= s.start and s.end <= list_start]
+        if len(named) == size:
+            return named[index]
+    return None

@@ -91,7 +91,7 @@ class PeriodRow(WithSurfaces):
     id: str
     type: Literal[
         "half", "quarter", "quarters_to", "year_part", "relative_year",
-        "same_period_last_year", "next_n_years", "deadline", "month", "year_edge",
+        "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now",
     ]
     index: int | None = None
     offset: int | None = None
@@ -101,6 +101,7 @@ class ModalityRow(WithSurfaces):
     id: str
     category: Literal[
         "target", "plan", "forecast", "claim", "speaker_before", "speaker_after", "future", "past",
+        "terminate",
     ]
 
 

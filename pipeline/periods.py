@@ -172,6 +172,9 @@ class _Resolver:
                     self.gap_ok(p, nxt, 2):
                 return self.point(p.start, nxt.end, "month", nxt.month, self.relative(row)), 2
             return self.point(p.start, p.end, "year", None, self.relative(row)), 1
+        if row.type == "now":
+            label = self.published.isoformat() if self.published else None
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
         if row.type == "next_n_years":
@@ -217,12 +220,18 @@ class _Resolver:
         """The last explicit year before part `i` in the same text (sentence), else one that
         closes a range right after it ("from the first quarter to the fourth quarter of 2023").
         """
-        before = next((p.year for p in reversed(parts[:i]) if p.year is not None), None)
+        before = next((p.year for p in reversed(parts[:i])
+                       if p.year is not None and not self.is_since(p)), None)
         if before is not None:
             return before
         return next((p.year for p in parts[i + 1:i + 3]
                      if p.year is not None and p.start - parts[i].end <= 40
                      and RANGE_WORD.search(self.text[parts[i].end:p.start])), None)
+
+    def is_since(self, p: _Part) -> bool:
+        """A year that starts a "since" span ("since 2014", 2014年以来) sets no context."""
+        return bool(SINCE_BEFORE[self.lang].search(self.text[max(0, p.start - 40):p.start])
+                    or SINCE_AFTER[self.lang].match(self.text[p.end:p.end + 12]))
 
     def year_before(self, parts: list[_Part], i: int) -> int | None:
         if i and parts[i - 1].year is not None and parts[i - 1].end == parts[i].start:

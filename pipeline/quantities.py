@@ -69,7 +69,8 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "currency": (frozenset({"code", "position"}), frozenset({"case_sensitive"})),
     "coin": (frozenset({"code", "value"}), frozenset()),
     "subunit": (frozenset({"value"}), frozenset({"code"})),
-    "percent": (frozenset({"unit", "position"}), frozenset({"factor", "role", "not_before"})),
+    "percent": (frozenset({"unit", "position"}),
+                frozenset({"factor", "role", "not_before", "case_sensitive"})),
     "qualifier": (frozenset({"qualifier", "position"}), frozenset()),
     "counted": (frozenset(), frozenset({"lemma", "role"})),
     "counted_stop": (frozenset(), frozenset()),
@@ -531,6 +532,8 @@ class _Finder:
     def sign_before(self, s: int) -> int:
         """Start of a sign written right before `s` (or `s`): "-5", "- 5" at line start."""
         t = self.text
+        if s - 1 <= self.last_end and self.last_end > 0:
+            return s  # "五元六角-五元七毛八分": a dash right after a quantity joins a range
         if s >= 1 and t[s - 1] == "-":
             before = t[s - 2] if s >= 2 else ""
             if not before or before in _SIGN_CONTEXT or _is_cjk(before):
@@ -650,7 +653,7 @@ class _Finder:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             for num in self.parse_en_run(m.start(), m.end()):
-                if self.inside_blocked(num.start, num.end):
+                if self.inside_blocked(num.start, num.end) or num.start < self.last_end:
                     continue
                 q = self.attach_en(num)
                 if q is not None:
@@ -762,7 +765,8 @@ class _Finder:
                 value *= Decimal(row.get("factor", "1"))
                 e = m.end()
         m = self.p["cur_after"].match(t, e)
-        if m and (unit is None or self.lex.currency_code(m.group(1)) == unit) and (
+        if m and (unit is None or (self.lex.currency_code(m.group(1)) == unit
+                                   and _is_letter(m.group(1)[0]))) and (
                 "-" not in t[e:m.start(1)] or _is_letter(m.group(1)[0])):
             code = self.lex.currency_code(m.group(1))
             if code:
@@ -811,6 +815,8 @@ class _Finder:
                     unit = "count"
                     counted = " ".join([*mods, row.get("lemma", m.group(2))])
                     e = m.end()
+        if n.last_digits and re.match(r"-[A-Z](?![A-Za-z])", t[e:e + 3]):
+            return None  # "10-K", "Form 10-Q": a name
         if n.last_digits and _is_letter(t[e:e + 1]):
             if not (re.match(r"s(?![A-Za-z])", t[e:e + 2]) and n.integer and unit is None):
                 if not (unit is None and self.p["subunit"].match(t, e)):
@@ -882,7 +888,7 @@ class _Finder:
                 out.append(self.zh_half(m))
             else:
                 for num in self.parse_zh_run(m.start(), m.end()):
-                    if self.inside_blocked(num.start, num.end):
+                    if self.inside_blocked(num.start, num.end) or num.start < self.last_end:
                         continue
                     q = self.attach_zh(num)
                     if q is not None:
@@ -1057,7 +1063,7 @@ class _Finder:
             if sub:
                 extra = _cn_subunit_value(sub, self.lex)
                 if extra is not None:
-                    value, e = value + extra, sub.end()
+                    value, e = value + (extra if value >= 0 else -extra), sub.end()
         if n.lone == "financial" and unit is None and _is_cjk(t[e:e + 1]):
             return None
         if n.lone == "needs_unit" and unit is None:
@@ -1205,6 +1211,8 @@ def _en_cardinal(toks: list[_Tok], i: int, stop: int | None = None) -> _Parsed |
         elif k == "dozen":
             if last in ("unit", "teen", "tens", "num", "article") and small > 0:
                 small *= 12
+            elif last == "hundred":
+                hund *= 12
             else:
                 break
         elif k == "and":

@@ -43,13 +43,19 @@ class LexiconTagger:
         self.by_chars = nlp.lang == "zh"
         entries = list(entries)
         if self.by_chars:
-            self.table = {(s if case_sensitive else s.lower()): [] for s, _, _ in entries}
-            for surface, label, row_id in entries:
-                self.table[surface if case_sensitive else surface.lower()].append((label, row_id))
-            words = sorted(self.table, key=len, reverse=True)
-            flags = 0 if case_sensitive else re.IGNORECASE
-            self.pattern = re.compile("|".join(re.escape(w) for w in words), flags)
             self.case_sensitive = case_sensitive
+            flags = 0 if case_sensitive else re.IGNORECASE
+            groups: dict[str, dict[str, list[tuple[str, str]]]] = {}
+            for surface, label, row_id in entries:
+                table = groups.setdefault(label if self.per_label else "", {})
+                table.setdefault(self.fold(surface), []).append((label, row_id))
+            # one alternation per label group, longest first, so cues of different labels
+            # may overlap ("同比" yoy inside "同比增长" up) as they do with the PhraseMatcher
+            self.patterns = [
+                (re.compile("|".join(re.escape(w) for w in sorted(t, key=len, reverse=True)),
+                            flags), t)
+                for _, t in sorted(groups.items())
+            ]
             return
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if case_sensitive else "LOWER")
         self.rows: dict[int, tuple[str, str]] = {}
@@ -74,15 +80,19 @@ class LexiconTagger:
         doc.spans[self.group] = spans
         return doc
 
+    def fold(self, surface: str) -> str:
+        """Case-folded key unless the table is case-sensitive."""
+        return surface if self.case_sensitive else surface.lower()
+
     def find(self, doc: Doc) -> list[Cue]:
         """All hits before overlap resolution."""
         if self.by_chars:
             text = doc_text(doc)
             return [
                 Cue(m.start(), m.end(), m.group(), label, row)
-                for m in self.pattern.finditer(text)
-                for label, row in self.table[m.group() if self.case_sensitive
-                                             else m.group().lower()]
+                for pattern, table in self.patterns
+                for m in pattern.finditer(text)
+                for label, row in table[self.fold(m.group())]
             ]
         found = []
         for match_id, start, end in self.matcher(doc):
