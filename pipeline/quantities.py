@@ -350,7 +350,7 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
                 if all(r.get(k) == v for k, v in where.items())]
 
     def bounded(alt: str) -> str:
-        return alt if zh else _wb(alt)
+        return f"(?:{alt})" if zh else _wb(alt)
 
     p["cur_before"] = re.compile(rf"(?:{_alt(cur_before)})[ ]{{0,2}}\Z")
     p["cur_after"] = re.compile(rf"[ ]{{0,2}}(?:-[ ]?)?({_alt(cur_after)})" +
@@ -625,8 +625,7 @@ class _Finder:
                 return None
         low, high = a.amount, b.amount
         if a.scale == 1 and b.scale != 1 and a.unit in (None, b.unit):
-            if low * b.scale <= high:
-                low = low * b.scale
+            low = low * b.scale  # "3至5亿元", "between 2 and 3 billion dollars"
         if low > high:
             return None
         return _Q(a.start, b.end, low, unit=b.unit or a.unit, counted=b.counted or a.counted,
@@ -668,7 +667,7 @@ class _Finder:
 
     def digit_fraction(self, m: re.Match) -> _Q | None:
         whole, a, b = m.group(1), Decimal(m.group(2)), Decimal(m.group(3))
-        if b == 0:
+        if b == 0 or a == 0:
             return None
         value = a / b + (Decimal(whole) if whole else 0)
         return _Q(m.start(), m.end(), value)
@@ -758,8 +757,7 @@ class _Finder:
                     after = t[e:e + 1]
         if unit is None:
             m = self.p["pct_after"].match(t, e)
-            if m and (m.group(1) == "%" or not _is_letter(t[e:e + 1]) or m.start(1) > e
-                      or m.group(1).lower() == "pct"):
+            if m:
                 row = self.lex.percent[re.sub(r"\s+", " ", m.group(1)).lower()]
                 unit = row["unit"]
                 value *= Decimal(row.get("factor", "1"))
@@ -807,9 +805,10 @@ class _Finder:
                         e = m.start() + m.group(0).lower().index("times") + 5
         if unit is None:
             m = self.p["counted"].match(t, e)
+            year_like = n.integer and scale == 1 and 1900 <= value <= 2099
             if m:
                 mods = m.group(1).split()
-                if not any(w.lower() in self.lex.counted_stop or w.lower() in self.lex.words
+                if not (year_like and mods) and not any(w.lower() in self.lex.counted_stop or w.lower() in self.lex.words
                            or self.lex.currency_code(w) for w in mods):
                     row = self.lex.counted[re.sub(r"\s+", " ", m.group(2)).lower()]
                     unit = "count"
@@ -1300,6 +1299,8 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
     if k >= n or toks[k].kind != "frac":
         return None
     d = toks[k]
+    if re.match(r"-[A-Za-z]", text[d.end:d.end + 2]):
+        return None  # "half-year", "quarter-end": compounds, not fractions
     after_scale = toks[k + 1] if k + 1 < n and toks[k + 1].kind == "scale" else None
     end = k + 2 if after_scale else k + 1
     if k == i:

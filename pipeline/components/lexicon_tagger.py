@@ -22,12 +22,12 @@ from pipeline.components.base import Cue, doc_text
 def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
     """Resolve overlaps: the longest hit wins (per label, or across all labels)."""
     kept: list[Cue] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: dict[str, set[int]] = {}
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.label, h.row)):
-        key = hit.label if per_label else ""
-        spans = taken.setdefault(key, [])
-        if all(hit.end <= s or hit.start >= e for s, e in spans):
-            spans.append((hit.start, hit.end))
+        occupied = taken.setdefault(hit.label if per_label else "", set())
+        positions = range(hit.start, hit.end)
+        if occupied.isdisjoint(positions):
+            occupied.update(positions)
             kept.append(hit)
     return sorted(kept, key=lambda h: (h.start, h.end, h.label, h.row))
 
