@@ -18,18 +18,19 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline import attribution as attr
+from pipeline.components.base import Cue, doc_text
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
 from pipeline.quantities import Quantity
-from pipeline.components.base import Cue, doc_text
 from pipeline.sentence_view import SentenceView, sentence_views
 
 PIPELINE_VERSION = "0.1.0"
 CHANGE_FILLER = re.compile(
     r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
-TO_LEVEL = re.compile(r"^\s*(?:[,，]\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
-                      r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
+TO_LEVEL = re.compile(
+    r"^\s*(?:[,，]\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
+    r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 DATE_CONTEXT = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -110,8 +111,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
 
 
 def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
-    """A direction cue right before the number ("increase of", "fell by", 同比增长) or a
-    comparative right after it ("8 million fewer").
+    """The direction cue of a change, if the number is one.
+
+    Before the number ("increase of", "fell by", 同比增长) or a comparative right after it
+    ("8 million fewer").
     """
     for cue in view.changes:
         if cue.row.endswith("_after") and q.start < cue.start <= q.end + 1:
@@ -172,7 +175,9 @@ def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
 
 def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
                         used: set[int]) -> list[Draft]:
-    """"A and B were X and Y, up P% and Q% respectively": the n-th level takes the n-th change,
+    """Pair the lists of a "respectively" sentence, in order.
+
+    "A and B were X and Y, up P% and Q% respectively": the n-th level takes the n-th change,
     and the draft remembers its place in the list for metric and period distribution.
     """
     for i in range(1, len(roles)):
@@ -278,6 +283,7 @@ class SentenceAssembler:
                                  if t.kind in ("point", "interval") and t.label), None)
 
     def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
+        """The level as a Value: unit defaulted from the metric, losses negative."""
         unit = q.unit
         if unit is None:
             if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and metric not in
@@ -302,8 +308,11 @@ class SentenceAssembler:
 
     @staticmethod
     def countable(level: Quantity | None, metric: str | None, how: str) -> bool:
-        """Small unscaled counts ("four quarters", "12家机构") are business measures only when
-        they count what a count metric counts ("134 employees", "1,200 related personnel")."""
+        """Whether a count is a business measure.
+
+        Small unscaled counts ("four quarters", "12家机构") are, only when they count what a
+        count metric counts ("134 employees", "1,200 related personnel").
+        """
         if level is None or is_scaled(level):
             return True
         if metric not in attr.COUNT_METRICS or metric == "benchmark_wins":
@@ -328,9 +337,14 @@ class SentenceAssembler:
                       basis=draft.basis, qualifier=q.qualifier, text=text)
 
     def ctx_text(self, start: int, end: int) -> str:
+        """Raw text between two offsets of this sentence."""
         return self.view.between(start, end)
 
     def modality_of(self, draft: Draft, period_label: str | None) -> tuple[str, Cue | None]:
+        """Reported unless a scoped cue makes it forward-looking.
+
+        A "will" about a period already over stays reported (machine-translated narrative).
+        """
         view = self.view
         anchor = draft.anchor
         if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None:
@@ -355,6 +369,7 @@ class SentenceAssembler:
         return cue.label, cue
 
     def build(self, draft: Draft) -> Fact | None:
+        """One Fact from one draft, or None when it is not a business measure."""
         view, ctx = self.view, self.ctx
         anchor = draft.anchor
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
@@ -425,11 +440,13 @@ class SentenceAssembler:
         )
 
     def speaker_party(self) -> Party | None:
+        """The sentence speaker as a Party."""
         if self.speaker is None:
             return None
         return Party(name=self.speaker.row, type=self.speaker.label)
 
     def subject_for(self, start: int, metric: str | None) -> Subject | None:
+        """The subject of a figure at `start`."""
         templated = attr.templated_subject(self.ctx.lex, metric, self.view)
         if templated is not None:
             return Subject(name=templated[0], text=templated[1], type="other")
@@ -448,6 +465,7 @@ class SentenceAssembler:
         return Subject(name=name, text=text, type=kind)
 
     def segment_for(self, start: int, metric_cue: Cue | None) -> str | None:
+        """The business line named with the metric ("smartphone revenue", "revenue of X")."""
         segs = [c for c in self.view.segments if c.label in ("segment", "product")]
         clause = self.view.clause(start)
         if metric_cue is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.components.base import Cue
 from pipeline.lexicon import Lexicon
 from pipeline.periods import TimeMention, shift_year
-from pipeline.components.base import Cue
 from pipeline.sentence_view import SentenceView
 
 PROFIT_METRICS = {
@@ -183,8 +183,10 @@ def templated_subject(lex: Lexicon, metric: str | None,
 
 
 def time_for(view: SentenceView, start: int) -> TimeMention | None:
-    """The time mention of a quantity, nearest first: its clause, then its semicolon clause
-    (a time written before the figure wins), then the sentence; "since X" comes last.
+    """The time mention of a quantity, nearest first.
+
+    Its clause, then its semicolon clause (a time written before the figure wins), then the
+    sentence; "since X" comes last.
 
     "The same period last year" is a comparison point, not the figure's own period, unless it
     stands in the figure's clause or opens the sentence before the figure.

@@ -33,6 +33,8 @@ class Row(BaseModel):
 
 
 class WithSurfaces(Row):
+    """A row that lists the words it matches."""
+
     surfaces: tuple[str, ...]
 
     @field_validator("surfaces")
@@ -44,6 +46,8 @@ class WithSurfaces(Row):
 
 
 class MetricDef(Row):
+    """One metric id of the shared vocabulary."""
+
     id: str
     group: str
     counted: str | None = None
@@ -53,12 +57,16 @@ class MetricDef(Row):
 
 
 class SubjectRow(Row):
+    """A company, product, organisation or person with its aliases."""
+
     name: str
     type: SubjectType
     aliases: tuple[str, ...]
 
 
 class MetricRow(WithSurfaces):
+    """Words that name a metric (and whether they mean a loss)."""
+
     id: str
     metric: str
     sign: Literal[1, -1] = 1
@@ -74,20 +82,28 @@ class MetricRow(WithSurfaces):
 
 
 class SegmentRow(WithSurfaces):
+    """A business line or product category."""
+
     name: str
     product: bool = False
 
 
 class RegionRow(WithSurfaces):
+    """A region, for market subjects and economies."""
+
     name: str
 
 
 class ChangeRow(WithSurfaces):
+    """A change cue: direction, basis, or from/to."""
+
     id: str
     role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from", "vs"]
 
 
 class PeriodRow(WithSurfaces):
+    """A period word and how it resolves."""
+
     id: str
     type: Literal[
         "half", "quarter", "quarters_to", "year_part", "relative_year",
@@ -98,6 +114,8 @@ class PeriodRow(WithSurfaces):
 
 
 class ModalityRow(WithSurfaces):
+    """A modality or speaker cue."""
+
     id: str
     category: Literal[
         "target", "plan", "forecast", "claim", "speaker_before", "speaker_after", "future", "past",

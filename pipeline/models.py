@@ -53,12 +53,16 @@ class Strict(BaseModel):
 
 
 class Subject(Strict):
+    """Who or what a fact is about."""
+
     name: str = Field(description="Canonical name (aliases and languages folded).")
     text: str = Field(description="The mention as written.")
     type: SubjectType
 
 
 class Value(Strict):
+    """The quantity as a level, normalized, with its offsets in the article."""
+
     amount: Amount = Field(description="Normalized amount; for a range, the low bound.")
     unit: str = Field(pattern=r"^([A-Z]{3}|%|pp|count|x)$")
     text: str
@@ -71,6 +75,8 @@ class Value(Strict):
 
 
 class Change(Strict):
+    """A change reported with or instead of the level."""
+
     amount: Amount = Field(ge=0, description="Magnitude, always positive.")
     unit: str = Field(pattern=r"^([A-Z]{3}|%|pp|count|x)$")
     direction: Direction
@@ -80,6 +86,8 @@ class Change(Strict):
 
 
 class TimeRef(Strict):
+    """A period or horizon: normalized label and the words that gave it."""
+
     label: str | None = Field(
         default=None,
         pattern=r"^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?(/\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?)?$",
@@ -90,11 +98,15 @@ class TimeRef(Strict):
 
 
 class Party(Strict):
+    """A speaker or a compared object."""
+
     name: str
     type: SubjectType
 
 
 class Evidence(Strict):
+    """The sentence that states the fact, with its offsets."""
+
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)

@@ -28,7 +28,10 @@ INTERVAL_JOIN = {
 MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[1-9])日)?"
 DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:.])")
 RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
-SINCE_BEFORE = {"en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,30}$"), "zh": re.compile(r"自[^，。；：]{0,6}$")}
+SINCE_BEFORE = {
+    "en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,30}$"),
+    "zh": re.compile(r"自[^，。；：]{0,6}$"),
+}
 SINCE_AFTER = {"en": re.compile(r"^\s*(?:onwards|on)\b"), "zh": re.compile(r"^\s*(?:以来|至今)")}
 
 
@@ -217,8 +220,10 @@ class _Resolver:
         return self.published.year + (row.offset or 0)
 
     def context_year(self, parts: list[_Part], i: int) -> int | None:
-        """The last explicit year before part `i` in the same text (sentence), else one that
-        closes a range right after it ("from the first quarter to the fourth quarter of 2023").
+        """The year that a bare part ("the first quarter") belongs to, if the sentence says.
+
+        The last explicit year before it, else one that closes a range right after it ("from
+        the first quarter to the fourth quarter of 2023").
         """
         before = next((p.year for p in reversed(parts[:i])
                        if p.year is not None and not self.is_since(p)), None)

@@ -27,6 +27,7 @@ class ArticleSegmenter:
         self.lang = lang_of(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Segment the raw text; set sentences and the header date."""
         seg = segment(doc_text(doc), self.lang)
         doc._.segmentation = seg
         if doc._.published is None and seg.published:
@@ -43,6 +44,7 @@ class QuantityTagger:
         self.lang = lang_of(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Store every quantity of the raw text."""
         found = find_quantities(doc_text(doc), self.lang)
         doc._.quantities = found
         spans = [doc.char_span(q.start, q.end, label=q.unit or "number",
@@ -58,6 +60,7 @@ class PeriodTagger:
         self.lang = lang_of(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Store the time mentions of every sentence."""
         published = date.fromisoformat(doc._.published) if doc._.published else None
         mentions = []
         seg = doc._.segmentation
