@@ -32,9 +32,6 @@ TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
     r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
-DATE_CONTEXT = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
@@ -90,12 +87,20 @@ def is_scaled(q: Quantity) -> bool:
     return bool(SCALE_WORD.search(q.text))
 
 
+@cache
+def month_before(lang: str) -> re.Pattern[str]:
+    """A month name right before a number ("May 24"): the number is a day, not a measure."""
+    months = [s for row in load_lexicon(lang).periods if row.type == "month" for s in row.surfaces]
+    words = "|".join(re.escape(m.rstrip(".")) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?:{words})\.?\s*$" if words else r"(?!x)x")
+
+
 def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
     """Filter out dates, times, years, versions and numbers inside names."""
     before = doc_text[max(0, q.start - 12):q.start]
     after = doc_text[q.end:q.end + 3]
     if q.unit is None and not is_scaled(q):
-        if re.fullmatch(r"(?:19|20)\d{2}", q.text) or DATE_CONTEXT.search(before):
+        if re.fullmatch(r"(?:19|20)\d{2}", q.text) or month_before(view.lang).search(before):
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
         return False

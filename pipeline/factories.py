@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,50 +23,27 @@ for _name, _default in DOC_EXTENSIONS.items():
 if not Doc.has_extension("cues"):
     Doc.set_extension("cues", getter=lambda doc: doc.user_data.setdefault("facts_cues", {}))
 
-
-@Language.factory("facts_segment")
-def make_segmenter(nlp: Language, name: str) -> stages.ArticleSegmenter:
-    """Article body and sentences."""
-    return stages.ArticleSegmenter(nlp)
-
-
-@Language.factory("facts_quantities")
-def make_quantities(nlp: Language, name: str) -> stages.QuantityTagger:
-    """Quantities via find_quantities()."""
-    return stages.QuantityTagger(nlp)
-
-
-@Language.factory("facts_subjects")
-def make_subjects(nlp: Language, name: str):  # noqa: ANN201
-    """Gazetteer of subjects."""
-    return stages.subject_tagger(nlp)
+# factory name -> builder(nlp); each stage is one rule-based component
+FACTORIES: dict[str, Callable[[Language], Callable[[Doc], Doc]]] = {
+    "facts_segment": stages.ArticleSegmenter,
+    "facts_quantities": stages.QuantityTagger,
+    "facts_subjects": stages.subject_tagger,
+    "facts_metrics": stages.metric_tagger,
+    "facts_segments": stages.segment_tagger,
+    "facts_changes": stages.change_tagger,
+    "facts_periods": stages.PeriodTagger,
+    "facts_modality": stages.modality_tagger,
+}
 
 
-@Language.factory("facts_metrics")
-def make_metrics(nlp: Language, name: str):  # noqa: ANN201
-    """Metric cues."""
-    return stages.metric_tagger(nlp)
+def _register(factory: str, builder: Callable[[Language], Callable[[Doc], Doc]]) -> None:
+    def make(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+        return builder(nlp)
+
+    make.__doc__ = builder.__doc__
+    Language.factory(factory, func=make)
 
 
-@Language.factory("facts_segments")
-def make_segments(nlp: Language, name: str):  # noqa: ANN201
-    """Segments, product categories, regions."""
-    return stages.segment_tagger(nlp)
-
-
-@Language.factory("facts_changes")
-def make_changes(nlp: Language, name: str):  # noqa: ANN201
-    """Change cues."""
-    return stages.change_tagger(nlp)
-
-
-@Language.factory("facts_periods")
-def make_periods(nlp: Language, name: str) -> stages.PeriodTagger:
-    """Periods and horizons."""
-    return stages.PeriodTagger(nlp)
-
-
-@Language.factory("facts_modality")
-def make_modality(nlp: Language, name: str):  # noqa: ANN201
-    """Modality and speaker cues."""
-    return stages.modality_tagger(nlp)
+for _factory, _builder in FACTORIES.items():
+    if not Language.has_factory(_factory):
+        _register(_factory, _builder)

@@ -404,8 +404,15 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]]) -> None:
         rf"(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(article_words)})(?![A-Za-z]))")
     lex.patterns["range_open"] = re.compile(
         rf"{_wb(_alt([(o, False) for o in lex.range_open]))}[ ]+\Z")
-    lex.patterns["times"] = re.compile(r"[ ]+(?i:times)(?![A-Za-z])(?:[ ]+([A-Za-z]+))?")
-    lex.patterns["fold"] = re.compile(r"(?:-|[ ])?(?i:fold)(?![A-Za-z])|(?i:x)(?![A-Za-z])")
+    times = _alt([(r["surface"], False) for r in by_kind.get("multiple", [])
+                  if r["role"] == "times"])
+    glued = _alt([(r["surface"], False) for r in by_kind.get("multiple", [])
+                  if r["role"] == "suffix" and len(r["surface"]) == 1])
+    words = _alt([(r["surface"], False) for r in by_kind.get("multiple", [])
+                  if r["role"] == "suffix" and len(r["surface"]) > 1])
+    lex.patterns["times"] = re.compile(
+        rf"[ ]+({times})(?![A-Za-z])(?:[ ]+([A-Za-z]+))?")
+    lex.patterns["fold"] = re.compile(rf"[- ]?(?:{words})(?![A-Za-z])|(?:{glued})(?![A-Za-z])")
     lex.patterns["digit_fraction"] = re.compile(
         r"(?<![\d/.,-])(?:(\d{1,3})[ ]+)?(\d{1,4})/(\d{1,4})(?![\d/]|-\d|\.\d)")
 
@@ -724,114 +731,125 @@ class _Finder:
         return out
 
     def attach_en(self, n: _Num, article: bool = False) -> _Q | None:
+        """Grow a bare English number into a quantity: currency, scale, unit, counted noun."""
         t = self.text
-        s, e, value, scale = n.start, n.end, n.value, n.scale
-        unit: str | None = None
-        counted: str | None = None
-        cur_start: int | None = None
-        if n.first_digits:
-            found = self.currency_before(s)
-            prev = t[s - 1] if s else ""
-            if found:
-                unit, cur_start = found
-            elif _is_letter(prev) or prev == "_" or (prev == "-" and _is_letter(t[s - 2:s - 1])):
-                return None
-            anchor = cur_start if cur_start is not None else s
-            signed = self.sign_before(anchor)
-            if signed < anchor:
-                value, s = -value, signed
-            elif cur_start is not None:
-                s = cur_start
-        if n.lone == "one" and re.search(r"(?i:\bone\b)", t[n.start:n.end]):
-            pass
-        after = t[e:e + 1]
-        if n.last_digits and scale == 1:
-            m = self.p["scale"].match(t, e)
-            if m:
-                row = self.lex.scale_abbrev.get(m.group(1)) or self.lex.scale_abbrev.get(
-                    m.group(1).lower())
-                if row and (not row.get("needs_currency") or unit or
-                            self.p["cur_after"].match(t, m.end())):
-                    factor = Decimal(row["value"])
-                    value, scale, e = value * factor, factor, m.end()
-                    after = t[e:e + 1]
-        if unit is None:
-            m = self.p["pct_after"].match(t, e)
-            if m:
-                row = self.lex.percent[re.sub(r"\s+", " ", m.group(1)).lower()]
-                unit = row["unit"]
-                value *= Decimal(row.get("factor", "1"))
-                e = m.end()
-        m = self.p["cur_after"].match(t, e)
-        if m and (unit is None or (self.lex.currency_code(m.group(1)) == unit
-                                   and _is_letter(m.group(1)[0]))) and (
-                "-" not in t[e:m.start(1)] or _is_letter(m.group(1)[0])):
-            code = self.lex.currency_code(m.group(1))
-            if code:
-                unit, e = code, m.end()
-        minor = None
-        if unit is None and not article:
-            m = self.p["coin"].match(t, e)
-            if m:
-                word = m.group(1).lower()
-                row = self.lex.coins[word]
-                if word != "grand" or self.free_after(m.end()):
-                    if word in self.lex.subunits and n.integer and 0 <= value < 100:
-                        minor = value
-                    unit, value, e = row["code"], value * Decimal(row["value"]), m.end()
-        if article:
-            if unit is None:
-                m = self.p["coin"].match(t, e)
-                if m:
-                    row = self.lex.coins[m.group(1).lower()]
-                    unit, value, e = row["code"], value * Decimal(row["value"]), m.end()
-            if unit is None or not self.free_after(e):
-                return None
-        if unit is None:
-            m = self.p["fold"].match(t, e)
-            if m and (m.group(0)[:1] != "x" or (n.last_digits and m.start() == e)):
-                unit, e = "x", m.end()
-            elif m is None:
-                m = self.p["times"].match(t, e)
-                if m:
-                    nxt = (m.group(1) or "").lower()
-                    if nxt in self.lex.times_follow:
-                        unit, e = "x", m.start() + len(m.group(0)) - len(m.group(1) or "")
-                        e = t.rfind("times", m.start(), m.end()) + 5 if "times" in m.group(
-                            0).lower() else e
-                        e = m.start() + m.group(0).lower().index("times") + 5
-                    else:
-                        unit, counted = "count", "time"
-                        e = m.start() + m.group(0).lower().index("times") + 5
-        if unit is None:
-            m = self.p["counted"].match(t, e)
-            year_like = n.integer and scale == 1 and 1900 <= value <= 2099
-            if m:
-                mods = m.group(1).split()
-                if not (year_like and mods) and not any(w.lower() in self.lex.counted_stop or w.lower() in self.lex.words
-                           or self.lex.currency_code(w) for w in mods):
-                    row = self.lex.counted[re.sub(r"\s+", " ", m.group(2)).lower()]
-                    unit = "count"
-                    counted = " ".join([*mods, row.get("lemma", m.group(2))])
-                    e = m.end()
-        if n.last_digits and re.match(r"-[A-Z](?![A-Za-z])", t[e:e + 3]):
+        q = _Q(n.start, n.end, n.value, scale=n.scale, inner=n.qualifier)
+        if n.first_digits and not self.left_en(q):
+            return None
+        if n.last_digits and q.scale == 1:
+            self.scale_abbrev(q)
+        if q.unit is None:
+            self.percent_after(q)
+        self.currency_after(q)
+        if q.unit is None:
+            self.coin_after(q, n, article)
+        if article and (q.unit is None or not self.free_after(q.end)):
+            return None
+        if q.unit is None:
+            self.multiple_after(q, n)
+        if q.unit is None:
+            self.counted_after(q, n)
+        if n.last_digits and re.match(r"-[A-Z](?![A-Za-z])", t[q.end:q.end + 3]):
             return None  # "10-K", "Form 10-Q": a name
-        if n.last_digits and _is_letter(t[e:e + 1]):
-            if not (re.match(r"s(?![A-Za-z])", t[e:e + 2]) and n.integer and unit is None):
-                if not (unit is None and self.p["subunit"].match(t, e)):
-                    return None
-        if unit is None:
-            m = self.p["pct_before"].search(t, max(0, s - 20), s)
+        if n.last_digits and _is_letter(t[q.end:q.end + 1]) and not (
+                q.unit is None and (re.match(r"s(?![A-Za-z])", t[q.end:q.end + 2]) and n.integer
+                                    or self.p["subunit"].match(t, q.end))):
+            return None  # glued to letters: "180ml", "5G", "4th"; "1960s" is a year
+        if q.unit is None:
+            m = self.p["pct_before"].search(t, max(0, q.start - 20), q.start)
             if m and not self.number_ends_at(m.start()):
-                unit, s = "%", m.start()
-        if (unit and len(unit) == 3 and s >= 1 and t[s - 1] == "(" and t[e:e + 1] == ")"
-                and self.last_end < s - 4):
-            value, s, e = -value, s - 1, e + 1  # accounting negative, not "X yuan ($Y)"
-        if n.lone == "one" and unit is None:
-            pass
-        del after
-        return _Q(s, e, value, unit=unit, counted=counted, scale=scale,
-                  integer=n.integer and scale == 1, inner=n.qualifier, minor=minor)
+                q.unit, q.start = "%", m.start()  # "percent of 10"
+        if (q.unit and len(q.unit) == 3 and t[q.start - 1:q.start] == "("
+                and t[q.end:q.end + 1] == ")" and self.last_end < q.start - 4):
+            q.amount, q.start, q.end = -q.amount, q.start - 1, q.end + 1  # accounting negative
+        q.integer = n.integer and q.scale == 1 and q.minor is None
+        return q
+
+    def left_en(self, q: _Q) -> bool:
+        """Currency prefix and sign; False when the digits are glued to a word ("GPT-4")."""
+        t, s = self.text, q.start
+        found = self.currency_before(s)
+        prev = t[s - 1:s]
+        if found:
+            q.unit, q.start = found
+        elif _is_letter(prev) or prev == "_" or (prev == "-" and _is_letter(t[s - 2:s - 1])):
+            return False
+        signed = self.sign_before(q.start)
+        if signed < q.start:
+            q.amount, q.start = -q.amount, signed
+        return True
+
+    def scale_abbrev(self, q: _Q) -> None:
+        m = self.p["scale"].match(self.text, q.end)
+        if not m:
+            return
+        row = self.lex.scale_abbrev.get(m.group(1)) or self.lex.scale_abbrev.get(
+            m.group(1).lower())
+        if row is None or (row.get("case_sensitive") and m.group(1) not in self.lex.scale_abbrev):
+            return
+        if row.get("needs_currency") and not (q.unit or self.p["cur_after"].match(self.text,
+                                                                                  m.end())):
+            return  # "1m" is a metre unless money is around: "$1m", "1m euros"
+        factor = Decimal(row["value"])
+        q.amount, q.scale, q.end = q.amount * factor, q.scale * factor, m.end()
+
+    def percent_after(self, q: _Q) -> None:
+        m = self.p["pct_after"].match(self.text, q.end)
+        if m:
+            row = self.lex.percent[re.sub(r"\s+", " ", m.group(1)).lower()]
+            q.unit, q.end = row["unit"], m.end()
+            q.amount *= Decimal(row.get("factor", "1"))
+
+    def currency_after(self, q: _Q) -> None:
+        m = self.p["cur_after"].match(self.text, q.end)
+        if not m:
+            return
+        code = self.lex.currency_code(m.group(1))
+        wordlike = _is_letter(m.group(1)[0])
+        if code is None or ("-" in self.text[q.end:m.start(1)] and not wordlike):
+            return
+        if q.unit is None or (q.unit == code and wordlike):
+            q.unit, q.end = code, m.end()
+
+    def coin_after(self, q: _Q, n: _Num, article: bool) -> None:
+        m = self.p["coin"].match(self.text, q.end)
+        if not m:
+            return
+        word = m.group(1).lower()
+        row = self.lex.coins[word]
+        if word == "grand" and not (article or self.free_after(m.end())):
+            return  # "a grand total"
+        if word in self.lex.subunits and n.integer and 0 <= q.amount < 100:
+            q.minor = q.amount  # "43 cents" after "$20" becomes 20.43
+        q.unit, q.amount, q.end = row["code"], q.amount * Decimal(row["value"]), m.end()
+
+    def multiple_after(self, q: _Q, n: _Num) -> None:
+        m = self.p["fold"].match(self.text, q.end)
+        if m and (m.group(0)[:1] not in "xX" or (n.last_digits and m.start() == q.end)):
+            q.unit, q.end = "x", m.end()  # "3x", "2-fold"
+            return
+        m = self.p["times"].match(self.text, q.end)
+        if m:
+            follow = (m.group(2) or "").lower()
+            q.end = m.end(1)
+            if follow in self.lex.times_follow:
+                q.unit = "x"  # "3 times higher"
+            else:
+                q.unit, q.counted = "count", "time"  # "131 million times"
+
+    def counted_after(self, q: _Q, n: _Num) -> None:
+        m = self.p["counted"].match(self.text, q.end)
+        if not m:
+            return
+        mods = m.group(1).split()
+        year_like = n.integer and q.scale == 1 and 1900 <= q.amount <= 2099
+        if (year_like and mods) or any(w.lower() in self.lex.counted_stop
+                                       or w.lower() in self.lex.words
+                                       or self.lex.currency_code(w) for w in mods):
+            return
+        row = self.lex.counted[re.sub(r"\s+", " ", m.group(2)).lower()]
+        q.unit, q.end = "count", m.end()
+        q.counted = " ".join([*mods, row.get("lemma", m.group(2))])
 
     def number_ends_at(self, pos: int) -> bool:
         """A number written right before `pos` ("30 percent of 10": 10 is not the percentage)."""
