@@ -220,7 +220,8 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 cue = Cue(metric.start, metric.end, metric.text, directed[metric.row], metric.row)
         if q.unit == "x" and cue is None and not q.text[:1].isdigit():
             cue = Cue(q.start, q.end, q.text, "up", "multiple")
-        roles.append((q, cue if q.unit is not None or is_scaled(q) else None))
+        keep = cue is not None and (q.unit is not None or is_scaled(q) or cue.row in directed)
+        roles.append((q, cue if keep else None))
     used: set[int] = set()
     drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
     for i, (q, cue) in enumerate(roles):
@@ -357,9 +358,6 @@ class SentenceAssembler:
         cue = attr.governing_modality(view, anchor.start)
         if cue is not None and cue.label == "claim" and attr.claim_object(view, cue) is None:
             cue = None
-        if cue is not None and cue.row == "forecast.hedge" and \
-                view.clause(cue.start) != view.clause(anchor.start):
-            cue = None  # "could", "might" hedge only their own clause
         if cue is None:
             future = attr.future_before(view, anchor.start)
             if future is None:
@@ -397,7 +395,7 @@ class SentenceAssembler:
         change = self.change_for(draft, metric)
         if value is None and change is None:
             return None
-        carried = ctx.carried_period
+        carried = ctx.carried_period  # the report period of the article so far
         mention = attr.time_for(view, anchor.start)
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,

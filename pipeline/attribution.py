@@ -240,7 +240,9 @@ def period_end(label: str | None) -> date | None:
 
 def governing_modality(view: SentenceView, start: int) -> Cue | None:
     """The strong cue that scopes over position `start`: nearest before, else next in clause."""
-    strong = [c for c in view.modality if c.label in STRONG_MODALITIES]
+    clause = view.clause(start)
+    strong = [c for c in view.modality if c.label in STRONG_MODALITIES and (
+        c.row != "forecast.hedge" or view.clause(c.start) == clause)]
     cue = nearest_before(strong, start, view.start)
     if cue is not None and any(t.label == "terminate" and cue.end <= t.start and t.end <= start
                                for t in view.modality):
