@@ -29,8 +29,8 @@ CHANGE_FILLER = re.compile(
     r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
-    r"^\s*(?:[,，]\s*)?(?:year-on-year|year on year|yoy|同比|[^\d,;，；]{0,16}?)?\s*"
-    r"(?:to|reaching|至|到|达到|为)\s*$", re.I)
+    r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
+    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|reaching|至|到|达到|为)\s*$", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")

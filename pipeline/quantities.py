@@ -1136,7 +1136,7 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
         n = int(power.group(3))
         if (len(power.group(1)) + len(power.group(2))) % 2:
             n = -n
-        if value == 0 and n < 0:
+        if (value == 0 and n <= 0) or abs((value.adjusted() + 1) * n) > 60:
             return []
         value = value ** n
     end = start + len(body) + (len(raw) - len(body) - len(rest) if (exp or power) else 0)
