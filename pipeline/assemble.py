@@ -82,6 +82,13 @@ SCALE_WORD = re.compile(
     r"thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|[万亿千]", re.I)
 
 
+def left_edge(q: Quantity) -> int:
+    """Where a quantity's words begin: its qualifier when one stands before it ("nearly")."""
+    if q.qualifier_start is not None and q.qualifier_start < q.start:
+        return q.qualifier_start
+    return q.start
+
+
 def is_scaled(q: Quantity) -> bool:
     """True when the number carries a scale word ("131 million", "6500万", "两千万")."""
     return bool(SCALE_WORD.search(q.text))
@@ -124,7 +131,7 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     for cue in view.changes:
         if cue.row.endswith("_after") and q.start < cue.start <= q.end + 1:
             return cue
-    left = q.qualifier_start if q.qualifier_start is not None else q.start
+    left = left_edge(q)
     for cue in sorted(view.changes, key=lambda c: -c.end):
         if cue.end > left or cue.label not in ("up", "down", "flat"):
             continue
@@ -171,7 +178,7 @@ def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
             continue
         prev = runs[-1][-1] if runs else None
         if prev is not None and prev == i - 1 and roles[prev][0].unit == q.unit and \
-                LIST_JOIN.match(view.between(roles[prev][0].end, q.qualifier_start or q.start)):
+                LIST_JOIN.match(view.between(roles[prev][0].end, left_edge(q))):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -188,7 +195,7 @@ def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | No
     for i in range(1, len(roles)):
         (q, cue), (pq, pcue) = roles[i], roles[i - 1]
         if cue is None and pcue is not None and q.unit == pq.unit and LIST_JOIN.match(
-                view.between(pq.end, q.qualifier_start or q.start)):
+                view.between(pq.end, left_edge(q))):
             roles[i] = (q, pcue)
     change_runs = list_runs(view, roles, changes=True)
     drafts = []
@@ -232,7 +239,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                       pattern="change_only")
         nxt = i + 1
         if nxt < len(roles) and roles[nxt][1] is None and nxt not in used:
-            gap = view.between(q.end, roles[nxt][0].qualifier_start or roles[nxt][0].start)
+            gap = view.between(q.end, left_edge(roles[nxt][0]))
             if FROM_LEVEL.match(gap):
                 used.add(nxt)
                 drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True))
@@ -353,9 +360,11 @@ class SentenceAssembler:
         """
         view = self.view
         anchor = draft.anchor
-        if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None:
-            return "reported", None
         cue = attr.governing_modality(view, anchor.start)
+        in_clause = cue is not None and view.clause(cue.start) == view.clause(anchor.start)
+        if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None and (
+                not in_clause or cue.label == "claim"):
+            return "reported", None  # a change against last year is a reported result
         if cue is not None and cue.label == "claim" and attr.claim_object(view, cue) is None:
             cue = None
         if cue is None:
