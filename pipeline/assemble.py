@@ -495,14 +495,22 @@ class SentenceAssembler:
             return seg.row
         return None
 
-    def statement(self) -> Fact | None:
-        """One forward-looking fact for a numberless sentence with a strong cue."""
+    def statements(self) -> list[Fact]:
+        """Forward-looking facts of a numberless sentence: one per semicolon clause with a cue."""
+        view = self.view
+        edges = [view.start, *[b + 1 for b in view.semiclause_breaks], view.end]
+        found = [self.statement(lo, hi) for lo, hi in zip(edges, edges[1:], strict=False)]
+        return [f for f in found if f is not None]
+
+    def statement(self, lo: int, hi: int) -> Fact | None:
+        """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
         view, ctx = self.view, self.ctx
-        vetoes = [c for c in view.modality if c.label == "past"]
-        strong = [c for c in view.modality if c.label in attr.STRONG_MODALITIES
+        cues = [c for c in view.modality if lo <= c.start and c.end <= hi]
+        vetoes = [c for c in cues if c.label == "past"]
+        strong = [c for c in cues if c.label in attr.STRONG_MODALITIES
                   and not any(v.start <= c.start and c.end <= v.end for v in vetoes)
                   and (c.row != "forecast.hedge" or self.speaker is not None)]
-        futures = [c for c in view.modality if c.label == "future"]
+        futures = [c for c in cues if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if not strong:
             subject_then_will = [f for f in futures for s in named
@@ -537,7 +545,7 @@ class SentenceAssembler:
         horizon = TimeRef(label=horizon_mention.label, text=horizon_mention.text) \
             if horizon_mention else None
         return Fact(
-            id=fact_id(ctx.doc_id, view.start, view.end, rule), doc_id=ctx.doc_id,
+            id=fact_id(ctx.doc_id, view.start, view.end, lo, rule), doc_id=ctx.doc_id,
             kind="forward_looking", modality=cue.label, subject=subject, horizon=horizon,
             speaker=self.speaker_party(),
             object=Party(name=obj.row, type=obj.label) if obj else None,
@@ -640,8 +648,6 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
         fact = assembler.build(draft)
         if fact is not None:
             facts.append(fact)
-    if not any(f.kind == "forward_looking" for f in facts):
-        statement = assembler.statement()
-        if statement is not None and not facts:
-            facts.append(statement)
+    if not facts:
+        facts.extend(assembler.statements())
     return facts

@@ -99,12 +99,15 @@ _DECIMAL_FIELDS = {"value", "factor"}
 _BOOL_FIELDS = {"case_sensitive", "financial", "needs_currency"}
 
 
-def _read_jsonl(package: str, filename: str) -> list[tuple[str, int, dict]]:
+def _read_text(package: str, filename: str) -> tuple[str, str]:
     where = f"{package.replace('.', '/')}/{filename}"
     try:
-        raw = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+        return resources.files(package).joinpath(filename).read_text(encoding="utf-8"), where
     except FileNotFoundError as exc:
         raise RuleFileError(f"{where}: rule file is missing") from exc
+
+
+def _parse_jsonl(raw: str, where: str) -> list[tuple[int, dict]]:
     rows = []
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("//"):
@@ -115,7 +118,7 @@ def _read_jsonl(package: str, filename: str) -> list[tuple[str, int, dict]]:
             raise RuleFileError(f"{where}:{number}: not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict):
             raise RuleFileError(f"{where}:{number}: a row must be a JSON object")
-        rows.append((where, number, row))
+        rows.append((number, row))
     return rows
 
 
@@ -161,10 +164,10 @@ def _check_word_row(where: str, line: int, row: dict, codes: set[str]) -> None:
         raise RuleFileError(f"{where}:{line}: code: {row['code']!r} is not in currencies.jsonl")
 
 
-@cache
-def _currencies() -> dict[str, list[str]]:
+def _currency_rows(raw: str, where: str) -> dict[str, list[str]]:
+    """ISO code -> symbols, validated (the code itself is always a surface)."""
     out: dict[str, list[str]] = {}
-    for where, line, row in _read_jsonl("pipeline.resources.common", "currencies.jsonl"):
+    for line, row in _parse_jsonl(raw, where):
         _check_currency_row(where, line, row)
         if row["code"] in out:
             raise RuleFileError(f"{where}:{line}: duplicate code {row['code']!r}")
@@ -172,10 +175,10 @@ def _currencies() -> dict[str, list[str]]:
     return out
 
 
-def _load_rows(lang: str) -> list[dict]:
-    codes = set(_currencies())
+def _word_rows(raw: str, where: str, codes: set[str]) -> list[dict]:
+    """Validated rows of one quantity_words.jsonl; a surface appears once per kind."""
     rows, seen = [], set()
-    for where, line, row in _read_jsonl(f"pipeline.resources.{lang}", "quantity_words.jsonl"):
+    for line, row in _parse_jsonl(raw, where):
         _check_word_row(where, line, row, codes)
         key = (row["kind"], row["surface"])
         if key in seen:
@@ -183,6 +186,16 @@ def _load_rows(lang: str) -> list[dict]:
         seen.add(key)
         rows.append(row)
     return rows
+
+
+@cache
+def _currencies() -> dict[str, list[str]]:
+    return _currency_rows(*_read_text("pipeline.resources.common", "currencies.jsonl"))
+
+
+def _load_rows(lang: str) -> list[dict]:
+    raw, where = _read_text(f"pipeline.resources.{lang}", "quantity_words.jsonl")
+    return _word_rows(raw, where, set(_currencies()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -759,8 +772,9 @@ class _Finder:
             m = self.p["pct_before"].search(t, max(0, q.start - 20), q.start)
             if m and not self.number_ends_at(m.start()):
                 q.unit, q.start = "%", m.start()  # "percent of 10"
+        converted = self.last_end > 0 and q.start - 1 - self.last_end <= 3  # "X yuan ($Y)"
         if (q.unit and len(q.unit) == 3 and t[q.start - 1:q.start] == "("
-                and t[q.end:q.end + 1] == ")" and self.last_end < q.start - 4):
+                and t[q.end:q.end + 1] == ")" and not converted):
             q.amount, q.start, q.end = -q.amount, q.start - 1, q.end + 1  # accounting negative
         q.integer = n.integer and q.scale == 1 and q.minor is None
         return q
