@@ -32,8 +32,9 @@ from pipeline.quantities import Quantity, find_quantities  # noqa: E402
 DEFAULT_DIR = REPO.parent / "shared" / "peer"
 PERCENTAGE_POINT_WORDS = ("百分点", "百分點", "percentagepoint")
 
-# case_id -> (category, reason). Categories, not single inputs: each reason says which general
-# rule of our contract (spec/FACTS.md, the quantities brief) the peer expectation contradicts.
+# Out-of-scope categories: each reason says which rule of our contract (spec/FACTS.md, the
+# quantities brief) or of financial-news reading the peer expectation contradicts; _LISTED names
+# every case_id so nothing is dropped silently.
 CATEGORIES = {
     "peer_disagrees_unit": "The same source expects a bare number inside a money or percent "
                            "expression in its number-model file, while its currency/percent file "
@@ -52,9 +53,52 @@ CATEGORIES = {
     "ambiguous_abbreviation": "Single letters after a number that are more often physical units "
                               "or names: \"30 l\" (litres), \".0012G\" (giga vs 5G).",
     "colloquial_fraction": "Rare colloquial fraction forms without 之 or with 份 (十份十一, "
-                           "一又十分一, 1半) and fractions with a decimal numerator (五百分之2.2).",
+                           "一又十分一, 1半); 十分 and 五分 are far more often 'very' and 'five "
+                           "points' in news.",
 }
-OUT_OF_SCOPE: dict[str, str] = {}
+_LISTED = {
+    "peer_disagrees_unit": [
+        "832d355551f0",  # I want to earn $10000 in 3 years  (number model wants bare 10000)
+        "6203a681a8a3",  # I want to earn $2000 over 3 years
+        "b566ad2b8938",  # 百分之五十五点五七九  (number model wants bare 55.579)
+        "71fc88eb5c89",  # 百分之十万零六百五十一
+        "4a2328c0c50a",  # 六千零五十一个百分点
+        "0a032866a685",  # 六百一十一点二五五个百分点
+        "8dcd36701533",  # ...四十九兆九千五百九十二億元  (number model wants the bare numeral)
+    ],
+    "number_model_negative": [
+        "16a48f217cc5",  # 一美元  (the currency file expects 一美元 = 1 USD)
+        "2629eb357e5a",  # 苹果折扣一美元
+        "cb6ea3dcbd16",  # 苹果折扣一折  (the percent file expects 一折 = 10%)
+        "8850070112f9",  # 两美刀
+        "111750b8e70a",  # 这台电脑两美刀
+    ],
+    "currency_model_negative": [
+        "e434eb9177f0",  # All 70 of us.
+        "c9a12f654d06",  # ALL 5 solutions are wrong.
+        "2cb1247bd21b",  # All seventeen tests were succesful.
+        "fc382b99220a",  # He has lost his pen 7 times since Monday.
+    ],
+    "coin_words": [
+        "c4cc20f82448",  # quarter
+        "8a79acc8b340",  # nickel
+        "2b7beaa4b11a",  # four quarters  (we read 4/4 = 1, as for "three quarters" = 0.75)
+    ],
+    "pairs": ["776934d2f32c", "3cc46cae13a5", "ab8e8a03e7ab"],  # 一對, 一雙, 五雙
+    "name_with_digits": ["9f96fae0a285"],  # SCP-173
+    "scale_on_both_bounds": ["ca12b59ea116"],  # 7-9 lakh rupees
+    "ambiguous_abbreviation": [
+        "0de032cc5e97",  # 30 l
+        "07b9917beddc",  # .0012G
+        "7ffe58813ec4",  # -.0012G
+    ],
+    "colloquial_fraction": [
+        "73bc87c02285",  # 十份十一
+        "4ed8f0e60dc7",  # 一又十分一
+        "53c642b34f35",  # 1半
+    ],
+}
+OUT_OF_SCOPE: dict[str, str] = {cid: cat for cat, ids in _LISTED.items() for cid in ids}
 
 
 def load_cases(paths: list[Path]) -> list[dict]:
@@ -166,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAIL {f['file']} {f['case_id']}{tag}")
             print(f"  input:    {f['input']!r}")
             for e in f["expected"]:
-                print(f"  expected: {e['text']!r} {e['value']} {e['unit']} [{e['start']}:{e['end']}]")
+                print(f"  expected: {e['text']!r} {e['value']} {e['unit']} "
+                      f"[{e['start']}:{e['end']}]")
             if not f["expected"]:
                 print("  expected: nothing")
             for q in f["found"]:

@@ -34,6 +34,10 @@ TO_LEVEL = re.compile(
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
+CONVERSION_BEFORE = re.compile(
+    r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
+    r"\s*(?:about|approximately|around|roughly|or|约|合|折合)?\s*$", re.I)
+VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -102,6 +106,11 @@ def month_before(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\.?\s*$" if words else r"(?!x)x")
 
 
+def after_word(text: str, end: int) -> str:
+    """A few characters after a position, for look-ahead tests."""
+    return text[end:end + 12]
+
+
 def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
     """Filter out dates, times, years, versions and numbers inside names."""
     before = doc_text[max(0, q.start - 12):q.start]
@@ -113,6 +122,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False
     if PER_UNIT.search(before[-2:]):
         return False
+    if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
+        return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
+    if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
+        return False  # "ERNIE 4.0 Turbo": a version
     for s in view.subjects:
         if s.start <= q.start < s.end or s.start < q.end <= s.end:
             return False

@@ -123,6 +123,12 @@ class ModalityRow(WithSurfaces):
     ]
 
 
+class NameStopRow(WithSurfaces):
+    """Capitalised words that are never company names ("The", "CEO", "AI")."""
+
+    id: str
+
+
 R = TypeVar("R", bound=Row)
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import doc_text
 from pipeline.components.lexicon_tagger import LexiconTagger
+from pipeline.components.names import find_unknown_names
 from pipeline.lexicon import load_lexicon
 from pipeline.periods import find_time_mentions
 from pipeline.quantities import find_quantities
@@ -76,11 +77,31 @@ class PeriodTagger:
         return doc
 
 
-def subject_tagger(nlp: Language) -> LexiconTagger:
-    """Companies, products, organisations and people from the gazetteer (case-sensitive)."""
-    rows = load_lexicon(lang_of(nlp)).subjects
-    entries = [(alias, row.type, row.name) for row in rows for alias in row.aliases]
-    return LexiconTagger(nlp, "subjects", entries, case_sensitive=True, overlap="all")
+class SubjectTagger:
+    """Companies, products, organisations and people: the gazetteer, then unknown names."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = lang_of(nlp)
+        rows = load_lexicon(self.lang).subjects
+        entries = [(alias, row.type, row.name) for row in rows for alias in row.aliases]
+        self.gazetteer = LexiconTagger(nlp, "subjects", entries, case_sensitive=True,
+                                       overlap="all")
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag gazetteer names, then add the names the text itself marks as companies."""
+        doc = self.gazetteer(doc)
+        known = doc._.cues["subjects"]
+        unknown = find_unknown_names(doc_text(doc), known, self.lang)
+        doc._.cues["subjects"] = sorted([*known, *unknown], key=lambda c: (c.start, c.end))
+        spans = [doc.char_span(c.start, c.end, label=c.label, span_id=c.row,
+                               alignment_mode="expand") for c in unknown]
+        doc.spans["subjects"] = [*doc.spans["subjects"], *[s for s in spans if s is not None]]
+        return doc
+
+
+def subject_tagger(nlp: Language) -> SubjectTagger:
+    """Companies, products, organisations and people (gazetteer plus unknown names)."""
+    return SubjectTagger(nlp)
 
 
 def metric_tagger(nlp: Language) -> LexiconTagger:

@@ -1,0 +1,70 @@
+"""Unknown company and product names, for subjects the gazetteer does not list.
+
+News keeps naming new companies (MiniMax, iQIYI, 群智咨询); a fact whose subject is missing
+falls back to the article's main company, which is wrong for every other company. A name is
+taken when the text itself marks it as one: a possessive ("MiniMax's"), a corporate suffix
+("Acme Robotics Inc.", "群智咨询"), mixed case ("iQIYI", "DeepSeek") or a name repeated in
+subject position. Words every language table already knows (regions, months, metric words,
+the stop list) are never names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from pipeline.components.base import Cue
+from pipeline.lexicon import NameStopRow, load_lexicon, read_rows
+
+WORD = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]"
+NAME = rf"(?:{WORD})(?:\s(?:{WORD}|\d+(?:\.\d+)?))*"
+EN_PATTERNS = (
+    re.compile(rf"\b(?P<name>{NAME})(?='s\b|’s\b)"),
+    re.compile(rf"\b(?P<name>{NAME})(?=,?\s+(?:Inc|Corp|Corporation|Group|Holdings|Ltd|Co|"
+               rf"Technology|Technologies|Motors|Auto|Bank|Capital|Securities|Research)\b)"),
+    re.compile(r"\b(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*)"
+               r"(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
+)
+ZH_PATTERNS = (
+    re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:科技|集团|控股|咨询|资本))"),
+    EN_PATTERNS[2],
+)
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """Capitalised words that are not names: table words of the language plus the stop list."""
+    lex = load_lexicon(lang)
+    words = {s.lower() for table in (lex.regions, lex.segments, lex.periods, lex.metrics,
+                                     lex.modality, lex.changes) for row in table
+             for s in row.surfaces}
+    words |= {s.lower() for row in read_rows(f"pipeline.resources.{lang}", "names.jsonl",
+                                             NameStopRow) for s in row.surfaces}
+    return frozenset(words)
+
+
+def _is_stop(name: str, stops: frozenset[str]) -> bool:
+    first = name.split()[0].lower()
+    return name.lower() in stops or first in stops or len(name) < 2
+
+
+def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
+    """Company mentions the gazetteer missed, every occurrence of each name found."""
+    stops = stop_words(lang)
+    taken = [(c.start, c.end) for c in known]
+    names: Counter[str] = Counter()
+    for pattern in (ZH_PATTERNS if lang == "zh" else EN_PATTERNS):
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if not _is_stop(name, stops):
+                names[name] += 1
+    found: list[Cue] = []
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            span = (m.start(), m.end())
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            taken.append(span)
+            found.append(Cue(m.start(), m.end(), name, "company", name))
+    return sorted(found, key=lambda c: c.start)
