@@ -339,7 +339,7 @@ class SentenceAssembler:
         Small unscaled counts ("four quarters", "12家机构") are, only when they count what a
         count metric counts ("134 employees", "1,200 related personnel").
         """
-        if level is None or is_scaled(level):
+        if level is None or is_scaled(level) or level.amount >= 1000:
             return True
         if metric not in attr.COUNT_METRICS or metric == "benchmark_wins":
             return False

@@ -113,6 +113,8 @@ def _label(kind: str, index: int | None, year: int) -> str:
         return f"{year}-Q{index}"
     if kind == "quarters_to":
         return f"{year}-Q1/{year}-Q{index}"
+    if kind == "months_to":
+        return f"{year}-01/{year}-{index:02d}"
     if kind == "month":
         return f"{year}-{index:02d}"
     return str(year)
@@ -153,7 +155,8 @@ class _Resolver:
             year = prev_year or _latest_started("month", p.month or 1, self.published)
             return self.point(p.start, p.end, "month", p.month, year), 1
         row = p.row
-        if row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge"):
+        if row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge",
+                        "months_to"):
             if nxt is not None and self.gap_ok(p, nxt):
                 if nxt.row is None and nxt.year is not None:
                     return self.point(p.start, nxt.end, row.type, row.index, nxt.year), 2
