@@ -677,6 +677,8 @@ class _Finder:
         gap = self.text[a.end:b.start]
         if not gap.strip() or not self.p["range_mid"].fullmatch(gap):
             return None
+        if self.not_a_range(a, b):
+            return None
         open_start = None
         if self.lex.lang == "en":
             word = gap.strip().lower()
@@ -702,6 +704,22 @@ class _Finder:
         return _Q(a.start, b.end, low, unit=b.unit or a.unit, counted=b.counted or a.counted,
                   qualifier="range", qualifier_start=open_start if open_start is not None
                   else a.qualifier_start, low=low, high=high, scale=b.scale)
+
+    def not_a_range(self, a: _Q, b: _Q) -> bool:
+        """Two quantities that only look like a range.
+
+        "cut by 14,000 yuan to 231,900 yuan" is a change and its result, and so is "from 10,000
+        yuan to 20,000 yuan" when both ends carry their unit ("from 10 to 20 dollars" is a
+        range); "in 2022 to 4.7 billion yuan" is a year and an amount.
+        """
+        left = a.qualifier_start if a.qualifier_start is not None else a.start
+        before = self.text[max(0, left - 6):left]
+        if re.search(r"(?:\bby|被)\s*\Z", before, re.I):
+            return True
+        if a.unit is not None and re.search(r"(?:\bfrom|从|由)\s*\Z", before, re.I):
+            return True
+        year = re.fullmatch(r"(?:19|20)\d\d", self.text[a.start:a.end]) is not None
+        return year and a.unit is None and (b.unit is not None or b.scale != 1)
 
     def change_before(self, pos: int) -> bool:
         clause = re.split(r"[.;:,!?\n]", self.text[max(0, pos - 60):pos])[-1]

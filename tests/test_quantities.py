@@ -112,6 +112,15 @@ CASES = [
     ("zh", "5G手机", []),
     ("zh", "折旧费用3亿元", [("3亿元", 4, 7, "300000000", "CNY", "exact", None)]),
     ("zh", "成本为5亿元", [("5亿元", 3, 6, "500000000", "CNY", "exact", None)]),
+    # a change and its result, or a year and an amount, are not ranges
+    ("en", "cut by 9,000 yuan to 199,900 yuan",
+     [("9,000 yuan", 7, 17, "9000", "CNY", "exact", None),
+      ("199,900 yuan", 21, 33, "199900", "CNY", "exact", None)]),
+    ("en", "from 5,000 yuan to 8,000 yuan", [("5,000 yuan", 5, 15, "5000", "CNY", "exact", None),
+                                            ("8,000 yuan", 19, 29, "8000", "CNY", "exact", None)]),
+    ("en", "in 2021 to 3.1 billion yuan", [("2021", 3, 7, "2021", None, "exact", None),
+                                          ("3.1 billion yuan", 11, 27, "3100000000", "CNY",
+                                           "exact", None)]),
 ]
 
 # (lang, text, text of the range, qualifier_start, low, high, unit)
