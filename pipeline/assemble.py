@@ -38,6 +38,10 @@ CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约|合|折合)?\s*$", re.I)
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
+DURATION_AFTER = re.compile(
+    r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
+    r"minutes?\b)", re.I)
+MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -122,6 +126,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False
     if PER_UNIT.search(before[-2:]):
         return False
+    if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
+        return False  # "within 6 weeks", 6周内: a duration
+    if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
+        return False  # "Mate 60", "Model 3": a number inside a product name
     if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
@@ -374,7 +382,10 @@ class SentenceAssembler:
         view = self.view
         anchor = draft.anchor
         cue = attr.governing_modality(view, anchor.start)
-        in_clause = cue is not None and view.clause(cue.start) == view.clause(anchor.start)
+        own_clauses = {view.clause(anchor.start)}
+        if draft.change is not None:
+            own_clauses.add(view.clause(draft.change.start))
+        in_clause = cue is not None and view.clause(cue.start) in own_clauses
         if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None and (
                 not in_clause or cue.label == "claim"):
             return "reported", None  # a change against last year is a reported result
