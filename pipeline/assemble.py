@@ -415,7 +415,8 @@ class SentenceAssembler:
         metric = choice.metric
         if draft.level is not None and draft.level.unit == "%" and draft.change is None and (
                 metric not in attr.RATIO_METRICS):
-            metric = "other" if metric is not None else None
+            share_of_revenue = metric == "revenue" and choice.how == "metric_after_value"
+            metric = "revenue_share" if share_of_revenue else "other"
         value = None
         if draft.level is not None:
             value = self.value_for(draft.level, metric, choice.negative)
@@ -428,6 +429,7 @@ class SentenceAssembler:
         change = self.change_for(draft, metric)
         if value is None and change is None:
             return None
+        metric = metric or "other"  # a measured figure with no metric words is still a fact
         carried = ctx.carried_period  # the report period of the article so far
         mention = attr.time_for(view, anchor.start)
         if draft.list_index is not None:

@@ -88,7 +88,12 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> Metri
         refiners = [c for c in view.metrics if c.start < cue.start
                     and (rows[c.row].modifier or c.label != "net_profit")]
         refiner = nearest_before(refiners, cue.start, semi[0])
-        if refiner is not None and (rows[refiner.row].modifier or refiner.label in REFINED_PROFIT):
+        right_after = next((c for c in view.metrics if rows[c.row].modifier
+                            and 0 <= c.start - cue.end <= 2), None)
+        if right_after is not None:  # "net income attributable to Baidu"
+            metric = right_after.label
+        elif refiner is not None and (rows[refiner.row].modifier
+                                      or refiner.label in REFINED_PROFIT):
             metric = refiner.label
     return MetricChoice(metric, cue, negative, how)
 
