@@ -84,6 +84,7 @@ class DocContext:
     carried_period: str | None = None
     last_subject: Cue | None = None
     last_market: Subject | None = None
+    market_region: str | None = None
 
 
 SCALE_WORD = re.compile(
@@ -449,6 +450,9 @@ class SentenceAssembler:
                 subject = Subject(name=listed.row, text=listed.text, type=listed.label)
         if subject is not None and subject.type == "market":
             ctx.last_market = subject
+            region = subject.name.split()[0]
+            if region in {r.name for r in ctx.lex.regions}:
+                ctx.market_region = region
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":
@@ -492,7 +496,8 @@ class SentenceAssembler:
         products = [c for c in self.view.segments if c.label == "product"]
         if metric in attr.MARKET_METRICS and not named and not products and self.ctx.last_market:
             return self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
-        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex)
+        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex,
+                                   self.ctx.market_region)
         if picked is None:
             return None
         name, text, kind = picked

@@ -120,8 +120,13 @@ def pick_speaker(view: SentenceView) -> Cue | None:
     return pairs[0][0] if pairs else None
 
 
-def market_subject(view: SentenceView, start: int) -> tuple[str, str] | None:
-    """"global smartphone market" from a product category and a region near the quantity."""
+def market_subject(view: SentenceView, start: int,
+                   region_hint: str | None = None) -> tuple[str, str, str | None] | None:
+    """"global smartphone market" from a product category and a region near the quantity.
+
+    Without a region in the sentence, the region of the article's previous market is used
+    (`region_hint`): a market article keeps talking about the same country.
+    """
     semi = view.semiclause(start)
     products = [c for c in view.segments if c.label == "product"]
     product = nearest_before(products, start, semi[0]) or nearest_before(products, start,
@@ -129,15 +134,16 @@ def market_subject(view: SentenceView, start: int) -> tuple[str, str] | None:
     if product is None:
         return None
     regions = [c for c in view.segments if c.label == "region"]
-    region = nearest_before(regions, product.start, semi[0]) or first_after(
-        regions, product.end, min(view.end, product.end + 15))
-    name = f"{region.row} {product.row} market" if region else f"{product.row} market"
+    region = nearest_before(regions, product.start, max(semi[0], product.start - 40)) or \
+        first_after(regions, product.end, min(view.end, product.end + 15))
+    region_name = region.row if region else region_hint
+    name = f"{region_name} {product.row} market" if region_name else f"{product.row} market"
     text_start = region.start if region and region.start < product.start else product.start
-    return name, view.between(text_start, product.end)
+    return name, view.between(text_start, product.end), region_name
 
 
 def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
-                 lex: Lexicon) -> tuple[str, str, str] | None:
+                 lex: Lexicon, region_hint: str | None = None) -> tuple[str, str, str] | None:
     """(name, text, type): nearest company/product before the quantity, else the main subject.
 
     Money is reported by companies: a product named before a revenue figure is the business
@@ -149,6 +155,9 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         if typed:
             near = min(typed, key=lambda s: abs(s.start - start))
             return near.row, near.text, near.label
+        market = market_subject(view, start, region_hint)
+        if market is not None:  # "the penetration rate of new energy vehicles"
+            return market[0], market[1], "market"
     candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
     before = nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
@@ -160,7 +169,7 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         elif main is not None and main.label == "company":
             return main.row, main.text, main.label
     if metric in MARKET_METRICS:
-        market = market_subject(view, start)
+        market = market_subject(view, start, region_hint)
         if market is not None and (before is None or before.label != "company"
                                    or before.end < view.semiclause(start)[0]):
             return market[0], market[1], "market"
