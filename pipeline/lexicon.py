@@ -107,7 +107,8 @@ class PeriodRow(WithSurfaces):
     id: str
     type: Literal[
         "half", "quarter", "quarters_to", "year_part", "relative_year",
-        "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now", "months_to",
+        "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now",
+        "months_to",
     ]
     index: int | None = None
     offset: int | None = None
