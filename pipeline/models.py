@@ -41,7 +41,7 @@ def decimal_to_json_number(amount: Decimal) -> int | float:
 
 Amount = Annotated[
     Decimal,
-    PlainSerializer(decimal_to_json_number, return_type=float, when_used="json"),
+    PlainSerializer(decimal_to_json_number, return_type=int | float, when_used="json"),
     WithJsonSchema({"type": "number"}),
 ]
 

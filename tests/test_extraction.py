@@ -97,3 +97,10 @@ def test_same_input_same_output():
     first = [f.model_dump_json() for f in extract_text(EN_RESULTS, published="2024-08-20")]
     second = [f.model_dump_json() for f in extract_text(EN_RESULTS, published="2024-08-20")]
     assert first == second
+
+
+def test_json_amounts_are_plain_numbers_without_float_noise():
+    facts = extract_text(EN_RESULTS, published="2024-08-20")
+    line = one(facts, "1250000000").model_dump_json()
+    assert '"amount":1250000000,' in line
+    assert '"amount":12.5,' in line
