@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from pipeline.errors import RuleFileError
+from pipeline.trie import trie_regex
 
 LANGUAGES = ("en", "zh")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -244,14 +245,18 @@ def _is_letter(ch: str) -> bool:
 
 def _alt(surfaces: list[tuple[str, bool]], *, spaced: bool = False) -> str:
     """Alternation, longest first; (surface, case_sensitive) pairs, CJK optionally spaced."""
+    if not surfaces:
+        return "(?!)"
+    sensitive = sorted({s for s, case in surfaces if case})
+    folded = sorted({s.lower() for s, case in surfaces if not case})
+    # One trie per case rule: the regex engine walks shared prefixes once instead of trying
+    # every alternative at every position; greedy optional ends keep longest-match order.
     parts = []
-    for surface, sensitive in sorted(set(surfaces), key=lambda p: (-len(p[0]), p[0])):
-        if spaced:
-            body = " *".join(re.escape(c) for c in surface)
-        else:
-            body = re.escape(surface).replace(r"\ ", "[ ]+")
-        parts.append(body if sensitive else f"(?i:{body})")
-    return "|".join(parts) if parts else "(?!)"
+    if sensitive:
+        parts.append(trie_regex(sensitive, spaced))
+    if folded:
+        parts.append(f"(?i:{trie_regex(folded, spaced)})")
+    return "|".join(parts)
 
 
 def _wb(alt: str) -> str:

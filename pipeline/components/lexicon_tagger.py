@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Cue, doc_text
+from pipeline.trie import trie_regex
 
 
 def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
@@ -51,11 +52,8 @@ class LexiconTagger:
                 table.setdefault(self.fold(surface), []).append((label, row_id))
             # one alternation per label group, longest first, so cues of different labels
             # may overlap ("同比" yoy inside "同比增长" up) as they do with the PhraseMatcher
-            self.patterns = [
-                (re.compile("|".join(re.escape(w) for w in sorted(t, key=len, reverse=True)),
-                            flags), t)
-                for _, t in sorted(groups.items())
-            ]
+            self.patterns = [(re.compile(trie_regex(sorted(t)), flags), t)
+                             for _, t in sorted(groups.items())]
             return
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if case_sensitive else "LOWER")
         self.rows: dict[int, tuple[str, str]] = {}
