@@ -31,6 +31,8 @@ CHANGE_FILLER = re.compile(
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
     r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|reaching|至|到|达到|为)\s*$", re.I)
+FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
+TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
@@ -61,6 +63,7 @@ class Draft:
     change_start: int | None = None
     pattern: str = "value_only"
     earlier: bool = False
+    until: int = 0
     list_index: int | None = None
     list_size: int = 0
     list_start: int = 0
@@ -135,6 +138,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "ERNIE 4.0 Turbo": a version
+    if q.unit == "count" and re.match(r"\d+\.\d+\s+[A-Z]", q.text):
+        return False  # "4.0 Turbo model": a version read as a count
     for s in view.subjects:
         if s.start <= q.start < s.end or s.start < q.end <= s.end:
             return False
@@ -264,7 +269,9 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             gap = view.between(q.end, left_edge(roles[nxt][0]))
             if FROM_LEVEL.match(gap):
                 used.add(nxt)
-                drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True))
+                until = roles[nxt + 1][0].start if nxt + 1 < len(roles) else view.end
+                drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True,
+                                    until=until))
                 nxt += 1
                 if nxt < len(roles):
                     gap = "to" if re.search(r"\b(?:to)\b|至|到", view.between(
@@ -286,7 +293,13 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             draft.basis = "vs_previous"
         drafts.append(draft)
     for i, (q, _cue) in enumerate(roles):
-        if i not in used:
+        if i in used:
+            continue
+        nxt = roles[i + 1][0] if i + 1 < len(roles) else None
+        if nxt is not None and FROM_BEFORE.search(view.between(view.start, left_edge(q))) and \
+                TO_WORD.search(view.between(q.end, left_edge(nxt))):
+            drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
+        else:
             drafts.append(Draft(level=q))
     return sorted(drafts, key=lambda d: d.anchor.start)
 
@@ -409,6 +422,9 @@ class SentenceAssembler:
         """One Fact from one draft, or None when it is not a business measure."""
         view, ctx = self.view, self.ctx
         anchor = draft.anchor
+        if draft.earlier and not any(anchor.end <= t.start and t.end <= draft.until
+                                     for t in view.times):
+            return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
         if draft.list_index is not None:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
@@ -546,10 +562,16 @@ class SentenceAssembler:
         if not strong:
             subject_then_will = [f for f in futures for s in named
                                  if 0 <= f.start - s.end <= 12]
-            if not subject_then_will:
+            spoken = [f for f in futures if self.speaker is not None
+                      and f.start > self.speaker.end]
+            if subject_then_will:
+                cue = Cue(subject_then_will[0].start, subject_then_will[0].end,
+                          subject_then_will[0].text, "plan", "future.will")
+            elif spoken:  # "X said that ... will ...": the speaker's expectation
+                cue = Cue(spoken[0].start, spoken[0].end, spoken[0].text, "forecast",
+                          "future.speaker")
+            else:
                 return None
-            cue = Cue(subject_then_will[0].start, subject_then_will[0].end,
-                      subject_then_will[0].text, "plan", "future.will")
         else:
             cue = min(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
         if not named and self.speaker is None and not COMPANY_REF.search(view.text):

@@ -26,6 +26,20 @@ EN_PATTERNS = (
     re.compile(r"\b(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*)"
                r"(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
 )
+ROLE_EN = (r"(?:CEO|CFO|CTO|COO|[Cc]hairman|[Pp]resident|[Cc]o-founder|[Ff]ounder|[Aa]nalyst|"
+           r"[Dd]irector|[Ss]ecretary [Gg]eneral|[Ss]pokesperson|[Ee]conomist|[Pp]artner|"
+           r"[Cc]hief [Ee]xecutive|[Vv]ice [Pp]resident|[Hh]ead|[Ss]cientist)")
+PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+PEOPLE_PATTERNS = {
+    "en": (
+        re.compile(rf"\b{ROLE_EN}\s+(?P<name>{PERSON})\b"),
+        re.compile(rf"\b(?P<name>{PERSON}),\s+(?:the\s+)?(?:\w+\s+){{0,2}}{ROLE_EN}\b"),
+    ),
+    "zh": (
+        re.compile(r"(?:董事长|总裁|CEO|首席执行官|创始人|分析师|秘书长|总经理|副总裁|负责人|首席[^\s，。]{0,4}官)"
+                   r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=表示|称|认为|指出|透露|介绍|说|预计|预测)"),
+    ),
+}
 ZH_PATTERNS = (
     re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:科技|集团|控股|咨询|资本))"),
     EN_PATTERNS[2],
@@ -50,21 +64,26 @@ def _is_stop(name: str, stops: frozenset[str]) -> bool:
 
 
 def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
-    """Company mentions the gazetteer missed, every occurrence of each name found."""
+    """Company and person mentions the gazetteer missed, every occurrence of each name."""
     stops = stop_words(lang)
-    taken = [(c.start, c.end) for c in known]
-    names: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
+    for pattern in PEOPLE_PATTERNS[lang]:  # "CEO Yan Junjie", "Liz Lee, an analyst at"
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if not _is_stop(name, stops):
+                kinds.setdefault(name, "person")
     for pattern in (ZH_PATTERNS if lang == "zh" else EN_PATTERNS):
         for m in pattern.finditer(text):
             name = m.group("name").strip()
             if not _is_stop(name, stops):
-                names[name] += 1
+                kinds.setdefault(name, "company")
+    taken = [(c.start, c.end) for c in known]
     found: list[Cue] = []
-    for name in sorted(names, key=lambda n: (-len(n), n)):
+    for name in sorted(kinds, key=lambda n: (-len(n), n)):
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
             span = (m.start(), m.end())
             if any(s < span[1] and span[0] < e for s, e in taken):
                 continue
             taken.append(span)
-            found.append(Cue(m.start(), m.end(), name, "company", name))
+            found.append(Cue(m.start(), m.end(), name, kinds[name], name))
     return sorted(found, key=lambda c: c.start)
