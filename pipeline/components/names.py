@@ -1,17 +1,16 @@
-"""Unknown company and product names, for subjects the gazetteer does not list.
+"""Unknown company and person names, for subjects and speakers the gazetteer does not list.
 
-News keeps naming new companies (MiniMax, iQIYI, 群智咨询); a fact whose subject is missing
-falls back to the article's main company, which is wrong for every other company. A name is
-taken when the text itself marks it as one: a possessive ("MiniMax's"), a corporate suffix
-("Acme Robotics Inc.", "群智咨询"), mixed case ("iQIYI", "DeepSeek") or a name repeated in
-subject position. Words every language table already knows (regions, months, metric words,
-the stop list) are never names.
+News keeps naming new companies (MiniMax, iQIYI, 群智咨询) and people; a fact whose subject is
+missing falls back to the article's main company, which is wrong for every other company. A
+name is taken when the text itself marks it as one: a possessive ("MiniMax's"), a corporate
+suffix ("Acme Robotics Inc.", "群智咨询"), mixed case ("iQIYI", "DeepSeek"), or a role next to a
+person ("CEO Yan Junjie", "Liz Lee, an analyst at"). Words every language table already knows
+(regions, months, metric words, the stop list in `names.jsonl`) are never names.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from pipeline.components.base import Cue
