@@ -37,6 +37,8 @@ def test_quality_gates_hold(fresh_lines, tmp_path):
     bars = gates()
     assert result.f1 >= bars["--min-f1"]
     assert result.strict_f1 >= bars["--min-strict-f1"]
+    for lang, row in result.to_dict()["by_language"].items():
+        assert row["f1"] >= 0.9, f"{lang} detection F1 {row['f1']} is below 0.9"
 
 
 def test_a_broken_extractor_trips_the_gate(fresh_lines, tmp_path):
