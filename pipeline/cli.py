@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -51,7 +50,7 @@ def run(
 ) -> None:
     """Extract facts from PATHS and write them to OUTPUT."""
     from pipeline.extract import extract_corpus
-    from pipeline.output import write_facts
+    from pipeline.output import FactBaseWriter
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -65,16 +64,19 @@ def run(
         if not quiet:
             typer.echo(f"  extracted {doc_id}", err=True)
 
+    writer = FactBaseWriter(output)
     try:
-        result = extract_corpus(paths, lang=lang, progress=progress)
+        result = extract_corpus(paths, lang=lang, progress=progress, sink=writer.add)
     except PipelineError as exc:
+        writer.discard()
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     for problem in result.problems:
         typer.echo(f"problem: {problem.source}: {problem.message}", err=True)
     if result.articles or not result.problems:
-        count = write_facts(result.facts, output)
+        count = writer.commit()
     else:
+        writer.discard()
         count = 0
         typer.echo("no article could be read; the output file was left unchanged", err=True)
     print_summary(result, count, output)
@@ -84,8 +86,7 @@ def run(
 
 def print_summary(result, count: int, output: Path) -> None:  # noqa: ANN001
     """Articles, facts by kind and modality, problems."""
-    kinds = Counter(f.kind for f in result.facts)
-    modalities = Counter(f.modality for f in result.facts)
+    kinds, modalities = result.kinds, result.modalities
     langs = ", ".join(f"{k} {v}" for k, v in sorted(result.languages.items()))
     typer.echo(f"{result.articles} articles ({langs or 'none'}), {count} facts -> {output}")
     typer.echo("  by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,17 +41,24 @@ def extract_text(text: str, doc_id: str = "doc", lang: str | None = None,
 
 @dataclass
 class CorpusRun:
-    """What a corpus run produced: facts, problems, and how many articles were read."""
+    """What a corpus run produced: facts (unless streamed to a sink), counts, problems."""
 
     facts: list[Fact] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     articles: int = 0
-    languages: dict[str, int] = field(default_factory=dict)
+    languages: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    modalities: Counter[str] = field(default_factory=Counter)
 
 
 def extract_corpus(paths: Sequence[str | Path], lang: str | None = None,
-                   progress: Callable[[str], None] | None = None) -> CorpusRun:
-    """Extract every article under `paths`; unreadable inputs become problems, not crashes."""
+                   progress: Callable[[str], None] | None = None,
+                   sink: Callable[[str, list[Fact]], None] | None = None) -> CorpusRun:
+    """Extract every article under `paths`; unreadable inputs become problems, not crashes.
+
+    With a `sink`, each article's facts go there instead of being collected (a streaming
+    writer keeps memory flat over large corpora).
+    """
     run = CorpusRun()
     for item in iter_articles(paths):
         if isinstance(item, ReadProblem):
@@ -62,9 +70,14 @@ def extract_corpus(paths: Sequence[str | Path], lang: str | None = None,
         except Exception as exc:  # noqa: BLE001 - one bad article must not sink the corpus
             run.problems.append(ReadProblem(item.doc_id, f"extraction failed: {exc!r}"))
             continue
-        run.facts.extend(facts)
+        if sink is not None:
+            sink(item.doc_id, facts)
+        else:
+            run.facts.extend(facts)
         run.articles += 1
-        run.languages[article_lang] = run.languages.get(article_lang, 0) + 1
+        run.languages[article_lang] += 1
+        run.kinds.update(f.kind for f in facts)
+        run.modalities.update(f.modality for f in facts)
         if progress is not None:
             progress(item.doc_id)
     return run

@@ -38,3 +38,47 @@ def write_facts(facts: Iterable[Fact], path: Path) -> int:
     lines = fact_lines(facts)
     write_text_atomically(path, "".join(lines))
     return len(lines)
+
+
+class FactBaseWriter:
+    """Stream facts article by article into a spool file; sort only a small index at the end.
+
+    Memory stays flat as the corpus grows: each article's lines go to disk at once, and only
+    (doc_id, offset, length) is kept per article. `commit()` copies the chunks in doc_id order
+    into a temp file beside the target and renames it; without `commit()` nothing is written.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.spool = tempfile.TemporaryFile(mode="w+b", dir=path.parent)
+        self.index: list[tuple[str, int, int]] = []
+        self.count = 0
+
+    def add(self, doc_id: str, facts: Iterable[Fact]) -> None:
+        """Spool one article's facts (already in contract order within the article)."""
+        data = "".join(fact_lines(facts)).encode("utf-8")
+        self.index.append((doc_id, self.spool.tell(), len(data)))
+        self.spool.write(data)
+        self.count += data.count(b"\n")
+
+    def commit(self) -> int:
+        """Write the sorted fact base atomically; return the number of facts."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                   dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for _doc_id, offset, length in sorted(self.index):
+                    self.spool.seek(offset)
+                    out.write(self.spool.read(length))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            self.spool.close()
+        return self.count
+
+    def discard(self) -> None:
+        """Drop the spool; the target file is left as it was."""
+        self.spool.close()

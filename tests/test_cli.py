@@ -85,3 +85,15 @@ def test_every_command_has_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_no_readable_article_leaves_the_old_output_untouched(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.txt").write_bytes(b"\x00\x01binary\xff")
+    out = tmp_path / "facts.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+    result = runner.invoke(app, [str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
