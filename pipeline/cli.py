@@ -28,7 +28,9 @@ class DefaultToRun(TyperGroup):
 app = typer.Typer(
     cls=DefaultToRun,
     help="Turn financial news articles into a grounded JSON Lines fact base.\n\n"
-    "Main form: extract PATH... [-o OUT]. A folder named like a subcommand: ./schema.",
+    "Main form: extract PATH... [-o OUT] [--lang en|zh] [--quiet]: reads .txt/.md files, "
+    "folders and .jsonl corpora, writes outputs/facts.jsonl (see `extract run --help`). "
+    "A folder named like a subcommand is given as ./schema.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
