@@ -76,13 +76,14 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
             name = m.group("name").strip()
             if not _is_stop(name, stops):
                 kinds.setdefault(name, "company")
-    taken = [(c.start, c.end) for c in known]
+    taken = bytearray(len(text))  # characters already inside a known or found name
+    for c in known:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     found: list[Cue] = []
     for name in sorted(kinds, key=lambda n: (-len(n), n)):
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-            span = (m.start(), m.end())
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
-            taken.append(span)
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             found.append(Cue(m.start(), m.end(), name, kinds[name], name))
     return sorted(found, key=lambda c: c.start)
