@@ -29,7 +29,7 @@ MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[
 DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:.])")
 RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
 SINCE_BEFORE = {
-    "en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,30}$"),
+    "en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,80}$"),
     "zh": re.compile(r"自[^，。；：]{0,6}$"),
 }
 SINCE_AFTER = {"en": re.compile(r"^\s*(?:onwards|on)\b"), "zh": re.compile(r"^\s*(?:以来|至今)")}
@@ -109,6 +109,8 @@ def _latest_started(kind: str, index: int, published: date | None) -> int | None
 def _label(kind: str, index: int | None, year: int) -> str:
     if kind in ("half", "year_edge"):
         return f"{year}-H{index}"
+    if kind == "year_edge_quarter":
+        return f"{year}-Q{index}"
     if kind == "quarter":
         return f"{year}-Q{index}"
     if kind == "quarters_to":
@@ -156,21 +158,22 @@ class _Resolver:
             return self.point(p.start, p.end, "month", p.month, year), 1
         row = p.row
         if row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge",
-                        "months_to"):
+                        "months_to", "year_edge_quarter"):
             if nxt is not None and self.gap_ok(p, nxt):
                 if nxt.row is None and nxt.year is not None:
                     return self.point(p.start, nxt.end, row.type, row.index, nxt.year), 2
                 if nxt.row is not None and nxt.row.type == "relative_year":
                     year = self.relative(nxt.row)
                     return self.point(p.start, nxt.end, row.type, row.index, year), 2
-            if row.type in ("year_part", "year_edge"):
+            if row.type in ("year_part", "year_edge", "year_edge_quarter"):
                 return None, 1
             year = self.context_year(parts, i) or _latest_started(
                 row.type, row.index or 1, self.published)
             return self.point(p.start, p.end, row.type, row.index, year), 1
         if row.type == "relative_year":
             if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 6) and (
-                nxt.row.type in ("half", "quarter", "quarters_to", "month")
+                nxt.row.type in ("half", "quarter", "quarters_to", "month", "months_to",
+                                 "year_edge", "year_edge_quarter")
             ):
                 year = self.relative(row)
                 return self.point(p.start, nxt.end, nxt.row.type, nxt.row.index, year), 2
@@ -197,7 +200,8 @@ class _Resolver:
         year = p.year or 0
         used = 1 if start is None else 2
         if nxt is not None and nxt.row is not None and self.gap_ok(p, nxt, 4) and (
-            nxt.row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge")
+            nxt.row.type in ("half", "quarter", "quarters_to", "month", "year_part", "year_edge",
+                             "year_edge_quarter")
         ):
             m = self.point(start if start is not None else p.start, nxt.end, nxt.row.type,
                            nxt.row.index, year)
@@ -238,7 +242,7 @@ class _Resolver:
 
     def is_since(self, p: _Part) -> bool:
         """A year that starts a "since" span ("since 2014", 2014年以来) sets no context."""
-        return bool(SINCE_BEFORE[self.lang].search(self.text[max(0, p.start - 40):p.start])
+        return bool(SINCE_BEFORE[self.lang].search(self.text[max(0, p.start - 90):p.start])
                     or SINCE_AFTER[self.lang].match(self.text[p.end:p.end + 12]))
 
     def year_before(self, parts: list[_Part], i: int) -> int | None:
@@ -289,7 +293,7 @@ def _since(m: TimeMention, text: str, lang: str, published: date | None) -> Time
     """"since September last year" / "自去年9月…以来": from then until publication."""
     if m.label is None or m.kind not in ("point", "deadline"):
         return m
-    before = SINCE_BEFORE[lang].search(text[max(0, m.start - 40):m.start])
+    before = SINCE_BEFORE[lang].search(text[max(0, m.start - 90):m.start])
     after = SINCE_AFTER[lang].match(text[m.end:m.end + 12])
     if not (before or after) or "/" in m.label:
         return m
