@@ -189,10 +189,15 @@ class _Resolver:
         if row.type == "next_n_years":
             earlier = next((q.year for q in reversed(parts[:i]) if q.year is not None), None)
             return self.next_years(p, earlier), 1
-        if row.type == "deadline" and nxt is not None and nxt.year is not None:
-            if nxt.start - p.end <= 5 and not self.text[p.end:nxt.start].strip(" the"):
+        if row.type == "deadline" and nxt is not None and nxt.start - p.end <= 5 and \
+                not self.text[p.end:nxt.start].strip(" the"):
+            if nxt.year is not None:
                 return self.year_first(nxt, parts[i + 2] if i + 2 < len(parts) else None,
                                        start=p.start, kind="deadline")
+            inner, used = self.combine(parts, i + 1)  # "by the end of this year"
+            if inner is not None and inner.label:
+                return TimeMention(p.start, inner.end, self.text[p.start:inner.end],
+                                   inner.label, "deadline"), used + 1
         return None, 1
 
     def year_first(self, p: _Part, nxt: _Part | None, start: int | None = None,
