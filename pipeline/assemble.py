@@ -21,6 +21,7 @@ from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
+from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
@@ -49,6 +50,7 @@ WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
+WILL_ROWS = ("future.will", "forecast.will")  # "will" phrases: about the past, narrative
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -333,12 +335,12 @@ class SentenceAssembler:
     def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
         """The level as a Value: unit defaulted from the metric, losses negative."""
         unit = q.unit
-        if unit is None:
-            if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and metric not in
-                                                attr.PROFIT_METRICS | {"revenue", "investment",
-                                                                       "rd_expense", "capex"}):
+        if unit is None:  # a bare number: money for money metrics, else a count
+            definition = self.ctx.lex.metric_def(metric)
+            money = definition is not None and definition.group in ("income", "money")
+            if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and not money):
                 unit = "count"
-            elif metric and is_scaled(q) and self.ctx.currency:
+            elif money and is_scaled(q) and self.ctx.currency:
                 unit = self.ctx.currency
             else:
                 return None
@@ -380,13 +382,9 @@ class SentenceAssembler:
         if unit is None:
             return None
         start = min(draft.change_start or q.start, q.start)
-        text = self.ctx_text(start, q.end)
+        text = self.view.between(start, q.end)
         return Change(amount=abs(q.amount), unit=unit, direction=draft.direction,
                       basis=draft.basis, qualifier=q.qualifier, text=text)
-
-    def ctx_text(self, start: int, end: int) -> str:
-        """Raw text between two offsets of this sentence."""
-        return self.view.between(start, end)
 
     def modality_of(self, draft: Draft, period_label: str | None) -> tuple[str, Cue | None]:
         """Reported unless a scoped cue makes it forward-looking.
@@ -413,8 +411,7 @@ class SentenceAssembler:
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
             end = attr.period_end(period_label)
             if end is not None and end < self.ctx.published and (
-                    cue.row == "future.will" or cue.label == "plan"
-                    or cue.text.lower().startswith("will") or cue.text.startswith("将")):
+                    cue.label == "plan" or cue.row in WILL_ROWS):
                 return "reported", None
         return cue.label, cue
 
@@ -447,28 +444,18 @@ class SentenceAssembler:
         if value is None and change is None:
             return None
         metric = metric or "other"  # a measured figure with no metric words is still a fact
-        carried = ctx.carried_period  # the report period of the article so far
         mention = attr.time_for(view, anchor.start)
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
-        if mention is not None and mention.kind == "same_period" and change is not None:
-            if change.basis is None:
-                change.basis = "yoy"
-            label, ptext = self.base_period or carried, None
-        else:
-            label, ptext = attr.resolve_period(mention, self.base_period, carried)
+        label, ptext = self.period_of(mention, change)
         modality, cue = self.modality_of(draft, label if mention is not None else None)
         subject = self.subject_for(anchor.start, metric)
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
                 subject = Subject(name=listed.row, text=listed.text, type=listed.label)
-        if subject is not None and subject.type == "market":
-            ctx.last_market = subject
-            region = subject.name.split()[0]
-            if region in {r.name for r in ctx.lex.regions}:
-                ctx.market_region = region
+        self.remember_market(subject)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":
@@ -476,12 +463,7 @@ class SentenceAssembler:
             if label and mention is not None and mention.kind in ("point", "interval"):
                 ctx.carried_period = label
         else:
-            after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
-            clause = view.clause(anchor.start)
-            own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
-            chosen = mention if own or after is None or after.kind == "same_period" else after
-            if chosen is not None:
-                horizon = TimeRef(label=chosen.label, text=chosen.text)
+            horizon = self.horizon_of(mention, cue, anchor)
         obj = None
         if modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
@@ -496,6 +478,42 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def period_of(self, mention: TimeMention | None,
+                  change: Change | None) -> tuple[str | None, str | None]:
+        """(label, text) of a reported figure; the article's report period when none is named.
+
+        "compared with the same period last year" next to a change is its basis, not its
+        period: the figure keeps the sentence's own period.
+        """
+        carried = self.ctx.carried_period
+        if mention is not None and mention.kind == "same_period" and change is not None:
+            if change.basis is None:
+                change.basis = "yoy"
+            return self.base_period or carried, None
+        return attr.resolve_period(mention, self.base_period, carried)
+
+    def horizon_of(self, mention: TimeMention | None, cue: Cue | None,
+                   anchor: Quantity) -> TimeRef | None:
+        """When a forward-looking figure is due.
+
+        Its clause's own time, else the first time after the cue ("Gartner predicts ... by 2026").
+        """
+        view = self.view
+        after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
+        clause = view.clause(anchor.start)
+        own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
+        chosen = mention if own or after is None or after.kind == "same_period" else after
+        return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+
+    def remember_market(self, subject: Subject | None) -> None:
+        """Market articles keep talking about one market: remember it and its region."""
+        if subject is None or subject.type != "market":
+            return
+        self.ctx.last_market = subject
+        region = subject.name.split()[0]
+        if region in {r.name for r in self.ctx.lex.regions}:
+            self.ctx.market_region = region
 
     def speaker_party(self) -> Party | None:
         """The sentence speaker as a Party."""
