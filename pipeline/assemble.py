@@ -574,7 +574,7 @@ class SentenceAssembler:
         vetoes = [c for c in cues if c.label == "past"]
         strong = [c for c in cues if c.label in attr.STRONG_MODALITIES
                   and not any(v.start <= c.start and c.end <= v.end for v in vetoes)
-                  and (c.row != "forecast.hedge" or self.speaker is not None)]
+                  and (c.row not in attr.WEAK_CUES or self.speaker is not None)]
         futures = [c for c in cues if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if not strong:

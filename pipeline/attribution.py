@@ -28,6 +28,7 @@ MARKET_METRICS = {"shipments", "market_size", "sales_volume", "sales"}
 SUBJECT_TYPES = {"company", "product"}
 SPEAKER_TYPES = {"person", "organization", "company"}
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
+WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +257,7 @@ def governing_modality(view: SentenceView, start: int) -> Cue | None:
     """The strong cue that scopes over position `start`: nearest before, else next in clause."""
     clause = view.clause(start)
     strong = [c for c in view.modality if c.label in STRONG_MODALITIES and (
-        c.row != "forecast.hedge" or view.clause(c.start) == clause)]
+        c.row not in WEAK_CUES or view.clause(c.start) == clause)]
     cue = nearest_before(strong, start, view.start)
     if cue is not None and any(t.label == "terminate" and cue.end <= t.start and t.end <= start
                                for t in view.modality):
