@@ -7,6 +7,7 @@ clause structure generalize across articles and languages; no picker knows any c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +28,10 @@ COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "em
 MARKET_METRICS = {"shipments", "market_size", "sales_volume", "sales"}
 SUBJECT_TYPES = {"company", "product"}
 SPEAKER_TYPES = {"person", "organization", "company"}
+# a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
+# one the figure is about
+AGENT_BEFORE = re.compile(r"\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+$",
+                          re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
 
@@ -160,7 +165,9 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         if market is not None:  # "the penetration rate of new energy vehicles"
             return market[0], market[1], "market"
     candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
-    before = nearest_before(candidates, start, view.start)
+    agents = [s for s in candidates if AGENT_BEFORE.search(view.between(view.start, s.start))]
+    before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
+        nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
     if money and before is not None and before.label == "product":
         company = nearest_before([c for c in candidates if c.label == "company"], start,
