@@ -45,6 +45,9 @@ DURATION_AFTER = re.compile(
     r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
     r"minutes?\b)", re.I)
 MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
+GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?[BMKbmk]\b")
+MARKET_REVENUE = ("revenue", "sales")
+MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -142,6 +145,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "ERNIE 4.0 Turbo": a version
     if q.unit == "count" and re.match(r"\d+\.\d+\s+[A-Z]", q.text):
         return False  # "4.0 Turbo model": a version read as a count
+    if q.unit in (None, "count") and GLUED_SCALE.match(q.text):
+        return False  # "Ascend 910B": a model name, not 910 billion
     for s in view.subjects:
         if s.start <= q.start < s.end or s.start < q.end <= s.end:
             return False
@@ -451,6 +456,11 @@ class SentenceAssembler:
         label, ptext = self.period_of(mention, change)
         modality, cue = self.modality_of(draft, label if mention is not None else None)
         subject = self.subject_for(anchor.start, metric)
+        if subject is not None and subject.type == "market" and metric in MARKET_REVENUE:
+            metric = "market_size"  # a market's revenue or sales is its size
+        if metric == "revenue_share" and MARKET_WORD_AFTER.search(
+                view.between(anchor.end, view.clause(anchor.end - 1)[1])):
+            metric = "market_share"  # "accounted for 80% of the market"
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:

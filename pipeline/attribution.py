@@ -32,6 +32,7 @@ SPEAKER_TYPES = {"person", "organization", "company"}
 # one the figure is about
 AGENT_BEFORE = re.compile(r"\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+$",
                           re.I)
+MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
 
@@ -148,6 +149,14 @@ def market_subject(view: SentenceView, start: int,
     return name, view.between(text_start, product.end), region_name
 
 
+def named_market(view: SentenceView, start: int) -> bool:
+    """"the global semiconductor market", 全球PC市场: a product category named as a market."""
+    semi = view.semiclause(start)
+    return any(c.label == "product" and semi[0] <= c.start < start
+               and MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12)))
+               for c in view.segments)
+
+
 def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
                  lex: Lexicon, region_hint: str | None = None) -> tuple[str, str, str] | None:
     """(name, text, type): nearest company/product before the quantity, else the main subject.
@@ -176,7 +185,7 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
             before = company
         elif main is not None and main.label == "company":
             return main.row, main.text, main.label
-    if metric in MARKET_METRICS:
+    if metric in MARKET_METRICS or named_market(view, start):
         market = market_subject(view, start, region_hint)
         if market is not None and (before is None or before.label != "company"
                                    or before.end < view.semiclause(start)[0]):
