@@ -39,10 +39,19 @@ PEOPLE_PATTERNS = {
                    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=表示|称|认为|指出|透露|介绍|说|预计|预测)"),
     ),
 }
+# product model names: "Ascend 910B", "Mate 60", "H20", "A100" (a word and a model number, or a
+# letter glued to digits); the month and stop-word filters keep "May 24" and "Q3" out
+PRODUCT_PATTERNS = (
+    re.compile(r"\b(?P<name>[A-Z][a-z]+ \d{2,4}[A-Za-z]{0,2})\b(?![.,]\d)"),
+    re.compile(r"(?<![\w-])(?P<name>[A-Z]\d{2,4}[A-Za-z]?)(?![\w-])"),
+)
 ZH_PATTERNS = (
     re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:科技|集团|控股|咨询|资本))"),
     EN_PATTERNS[2],
 )
+
+
+MONTH_OR_PERIOD = re.compile(r"^(?:[QH]\d\b|[A-Z][a-z]+ (?:19|20)\d\d$)")
 
 
 @cache
@@ -71,6 +80,11 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
             name = m.group("name").strip()
             if not _is_stop(name, stops):
                 kinds.setdefault(name, "person")
+    for pattern in PRODUCT_PATTERNS:
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if not _is_stop(name, stops) and not MONTH_OR_PERIOD.match(name):
+                kinds.setdefault(name, "product")
     for pattern in (ZH_PATTERNS if lang == "zh" else EN_PATTERNS):
         for m in pattern.finditer(text):
             name = m.group("name").strip()
