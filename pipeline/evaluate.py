@@ -30,8 +30,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import AnnotationError, PipelineError
-from pipeline.models import METRICS, decimal_to_json_number
+from pipeline.corpus import read_text_article, resolve_language
+from pipeline.errors import AnnotationError, ArticleReadError, PipelineError
+from pipeline.models import METRICS, Article, decimal_to_json_number
 
 KINDS: tuple[str, ...] = ("financial_fact", "forward_looking")
 MODALITIES: tuple[str, ...] = ("reported", "target", "plan", "forecast", "claim")
@@ -58,7 +59,6 @@ CHANGE_TOLERANCE = Decimal("0.01")
 UNIT_RE = re.compile(r"^([A-Z]{3}|%|pp|count|x)$")
 _LABEL_PART = r"\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?"
 LABEL_RE = re.compile(rf"^{_LABEL_PART}(/{_LABEL_PART})?$")
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_SUFFIX_RE = re.compile(
     r"[\s,.]*\b(inc|ltd|limited|co|corp|corporation|company|group|holdings?|plc|llc)\.?$",
     re.IGNORECASE,
@@ -169,39 +169,16 @@ def _json_lines(path: Path) -> Iterator[tuple[int, str]]:
 # Corpus
 
 
-def read_article_text(corpus_dir: Path, doc_id: str) -> str:
-    """The article text exactly as decoded, so gold offsets match the extractor's."""
+def read_article(corpus_dir: Path, doc_id: str) -> Article:
+    """The article as the extractor reads it, so gold and predicted offsets index one text."""
     for suffix in (".txt", ".md"):
         path = corpus_dir / f"{doc_id}{suffix}"
         if path.is_file():
-            raw = path.read_bytes()
             try:
-                return raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                return raw.decode("gb18030")
+                return read_text_article(path, doc_id)
+            except ArticleReadError as err:
+                raise AnnotationError(f"gold for '{doc_id}': article {path}: {err}") from err
     raise AnnotationError(f"gold for '{doc_id}' has no article {corpus_dir / doc_id}.txt or .md")
-
-
-def read_article_meta(corpus_dir: Path, doc_id: str) -> dict[str, Any]:
-    """The `.meta.json` sidecar, or an empty dict when there is none."""
-    path = corpus_dir / f"{doc_id}.meta.json"
-    if not path.is_file():
-        return {}
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise AnnotationError(f"{path}: unreadable metadata: {err}") from err
-    return meta if isinstance(meta, dict) else {}
-
-
-def article_language(text: str, meta: dict[str, Any]) -> str:
-    """Metadata `lang` when given, else `zh` when most letters are CJK, else `en`."""
-    lang = meta.get("lang")
-    if isinstance(lang, str) and lang:
-        return lang
-    letters = sum(1 for char in text if char.isalpha())
-    cjk = len(CJK_RE.findall(text))
-    return "zh" if letters and cjk * 2 > letters else "en"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,10 +316,9 @@ def _gold_records(
 
 def load_gold_article(path: Path, corpus_dir: Path) -> GoldArticle:
     """Read one gold file against its article; the first problem raises AnnotationError."""
-    doc_id = path.stem
-    text = read_article_text(corpus_dir, doc_id)
-    lang = article_language(text, read_article_meta(corpus_dir, doc_id))
-    return GoldArticle(doc_id, lang, text, _gold_records(path, text))
+    article = read_article(corpus_dir, path.stem)
+    lang = resolve_language(article, None)
+    return GoldArticle(article.doc_id, lang, article.text, _gold_records(path, article.text))
 
 
 def load_gold(gold_dir: Path, corpus_dir: Path) -> list[GoldArticle]:
@@ -416,7 +392,7 @@ def validate_gold(gold_dir: Path, corpus_dir: Path) -> list[str]:
     problems: list[str] = []
     for path in gold_files(gold_dir):
         try:
-            text = read_article_text(corpus_dir, path.stem)
+            text = read_article(corpus_dir, path.stem).text
             records = _gold_records(path, text, on_error=lambda err: problems.append(str(err)))
         except AnnotationError as err:
             problems.append(str(err))

@@ -16,7 +16,6 @@ from pipeline.cli_evaluate import evaluate as evaluate_command
 from pipeline.errors import AnnotationError
 from pipeline.evaluate import (
     amounts_agree,
-    article_language,
     attribute_verdicts,
     can_pair,
     evaluate,
@@ -341,18 +340,6 @@ def test_validate_gold_accepts_good_gold_and_lists_problems(case: dict[str, Path
 def test_every_gold_file_in_the_repository_validates() -> None:
     root = Path(__file__).resolve().parents[1]
     assert validate_gold(root / "annotations", root / "corpus") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "meta", "lang"),
-    [
-        ("科大讯飞发布2024年半年报，营收93.25亿元。iFLYTEK", {}, "zh"),
-        ("iFLYTEK (科大讯飞) reported revenue.", {}, "en"),
-        ("Anything", {"lang": "zh"}, "zh"),
-    ],
-)
-def test_article_language(text: str, meta: dict[str, str], lang: str) -> None:
-    assert article_language(text, meta) == lang
 
 
 # --- scores ---------------------------------------------------------------------------------

@@ -428,3 +428,9 @@ def test_fuzz_offsets_are_grounded(text: str, lang: str) -> None:
     seg = segment(text, lang)
     assert_invariants(text, seg)
     assert segment(text, lang) == seg
+
+
+def test_chinese_share_bar_with_bracketed_counts_is_furniture() -> None:
+    text = "正文第一句。第二句在这里。\n\n评论（0）  点赞（15）  分享\n"
+    seg = segment(text, "zh")
+    assert all("评论" not in text[s.start:s.end] for s in seg.sentences)
