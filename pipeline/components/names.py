@@ -24,6 +24,9 @@ EN_PATTERNS = (
                rf"Technology|Technologies|Motors|Auto|Bank|Capital|Securities|Research)\b)"),
     re.compile(r"\b(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*)"
                r"(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
+    # a sentence that opens with a name and a reporting verb: "Acme Robotics posted revenue"
+    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{NAME})\s+(?:posted|reported|recorded|"
+               r"achieved|raised|launched|released|delivered|sold|shipped)\b", re.M),
 )
 ROLE_EN = (r"(?:CEO|CFO|CTO|COO|[Cc]hairman|[Pp]resident|[Cc]o-founder|[Ff]ounder|[Aa]nalyst|"
            r"[Dd]irector|[Ss]ecretary [Gg]eneral|[Ss]pokesperson|[Ee]conomist|[Pp]artner|"
