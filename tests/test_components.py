@@ -107,3 +107,24 @@ def test_every_language_has_the_same_rule_files():
     names = {lang: sorted(p.name for p in resources.files(f"pipeline.resources.{lang}").iterdir()
                           if p.name.endswith(".jsonl")) for lang in ("en", "zh")}
     assert names["en"] == names["zh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Zentrix Labs posted revenue of $3 million. Zentrix Labs's margin rose.", "en",
+         {("Zentrix Labs", "company")}),
+        ("The deal values QuantaMind at $2 billion.", "en", {("QuantaMind", "company")}),
+        ("CEO Yan Junjie said the Orion 300X chip ships in May.", "en",
+         {("Yan Junjie", "person"), ("Orion 300X", "product")}),
+        ("The board met in May 2024. The company said revenue rose.", "en", set()),
+        ("据群智咨询统计，出货量增长。", "zh", {("群智咨询", "organization")}),
+    ],
+)
+def test_unknown_names(text, lang, expected):
+    from pipeline.components.names import find_unknown_names
+
+    found = find_unknown_names(text, [], lang)
+    assert {(c.text, c.label) for c in found} == expected
+    for cue in found:
+        assert text[cue.start:cue.end] == cue.text

@@ -54,6 +54,13 @@ ZH_PATTERNS = (
 )
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# research firms, banks and brokers speak about others' numbers: organisations, not subjects
+ORGANIZATION = re.compile(
+    r"(?:咨询|研究院|证券|资本|银行|Research|Consulting|Securities|Capital|Bank|Association|"
+    r"Institute)$")
+# "据群智咨询统计": the name starts after 据
+ZH_LEADING_FUNCTION_CHARS = "据由在与和及对从被向将让为是经"
 MONTH_OR_PERIOD = re.compile(r"^(?:[QH]\d\b|[A-Z][a-z]+ (?:19|20)\d\d$)")
 
 
@@ -90,15 +97,16 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
                 kinds.setdefault(name, "product")
     for pattern in (ZH_PATTERNS if lang == "zh" else EN_PATTERNS):
         for m in pattern.finditer(text):
-            name = m.group("name").strip()
-            if not _is_stop(name, stops):
-                kinds.setdefault(name, "company")
+            name = m.group("name").strip().lstrip(ZH_LEADING_FUNCTION_CHARS)
+            if (len(name) > 2 or not CJK.search(name)) and not _is_stop(name, stops):
+                kinds.setdefault(name, "organization" if ORGANIZATION.search(name) else "company")
     taken = bytearray(len(text))  # characters already inside a known or found name
     for c in known:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     found: list[Cue] = []
     for name in sorted(kinds, key=lambda n: (-len(n), n)):
-        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+        edges = ("", "") if CJK.search(name) else (r"(?<![\w])", r"(?![\w])")
+        for m in re.finditer(rf"{edges[0]}{re.escape(name)}{edges[1]}", text):
             if any(taken[m.start():m.end()]):
                 continue
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
