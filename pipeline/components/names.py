@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.components.base import Cue
 from pipeline.lexicon import NameStopRow, load_lexicon, read_rows
+from pipeline.trie import trie_regex
 
 WORD = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]"
 NAME = rf"(?:{WORD})(?:\s(?:{WORD}|\d+(?:\.\d+)?))*"
@@ -104,11 +105,16 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
     for c in known:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     found: list[Cue] = []
-    for name in sorted(kinds, key=lambda n: (-len(n), n)):
-        edges = ("", "") if CJK.search(name) else (r"(?<![\w])", r"(?![\w])")
-        for m in re.finditer(rf"{edges[0]}{re.escape(name)}{edges[1]}", text):
-            if any(taken[m.start():m.end()]):
-                continue
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            found.append(Cue(m.start(), m.end(), name, kinds[name], name))
-    return sorted(found, key=lambda c: c.start)
+    if not kinds:
+        return found
+    # every occurrence of every name in one pass, longest name first at each position
+    latin = [n for n in kinds if not CJK.search(n)]
+    cjk = [n for n in kinds if CJK.search(n)]
+    parts = [rf"(?<![\w]){trie_regex(sorted(latin))}(?![\w])"] if latin else []
+    parts += [trie_regex(sorted(cjk))] if cjk else []
+    for m in re.finditer("|".join(parts), text):
+        if any(taken[m.start():m.end()]):
+            continue
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        found.append(Cue(m.start(), m.end(), m.group(), kinds[m.group()], m.group()))
+    return found
