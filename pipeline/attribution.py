@@ -150,11 +150,21 @@ def market_subject(view: SentenceView, start: int,
 
 
 def named_market(view: SentenceView, start: int) -> bool:
-    """"the global semiconductor market", 全球PC市场: a product category named as a market."""
+    """A product category named as a market.
+
+    "the global semiconductor market", 全球PC市场, or a region right before the category
+    ("global semiconductor revenue").
+    """
     semi = view.semiclause(start)
-    return any(c.label == "product" and semi[0] <= c.start < start
-               and MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12)))
-               for c in view.segments)
+    regions = [c for c in view.segments if c.label == "region"]
+    for c in view.segments:
+        if c.label != "product" or not semi[0] <= c.start < start:
+            continue
+        if MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12))):
+            return True
+        if any(0 <= c.start - r.end <= 2 for r in regions):
+            return True
+    return False
 
 
 def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
