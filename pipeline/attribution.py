@@ -206,6 +206,10 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     after = first_after(candidates, start, clause[1])
     if after is not None:
         return after.row, after.text, after.label
+    if not candidates:  # no company in the sentence: a product category means its market
+        market = market_subject(view, start, region_hint)
+        if market is not None and not money:
+            return market[0], market[1], "market"
     if main is not None:
         return main.row, main.text, main.label
     return None
