@@ -454,7 +454,7 @@ class SentenceAssembler:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
         label, ptext = self.period_of(mention, change)
-        modality, cue = self.modality_of(draft, label if mention is not None else None)
+        modality, cue = self.modality_of(draft, self.due_label(draft, mention, label))
         subject = self.subject_for(anchor.start, metric)
         if subject is not None and subject.type == "market" and metric in MARKET_REVENUE:
             metric = "market_size"  # a market's revenue or sales is its size
@@ -488,6 +488,19 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def due_label(self, draft: Draft, mention: TimeMention | None,
+                  label: str | None) -> str | None:
+        """The time a statement is about, to tell narrative "will" from a real plan.
+
+        A time after the forward cue wins ("In March, X announced it will buy back ... in 2024").
+        """
+        cue = attr.governing_modality(self.view, draft.anchor.start)
+        if cue is not None:
+            after = attr.first_after(self.view.times, cue.end, self.view.end)
+            if after is not None and after.label:
+                return after.label
+        return label if mention is not None else None
 
     def period_of(self, mention: TimeMention | None,
                   change: Change | None) -> tuple[str | None, str | None]:

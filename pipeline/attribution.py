@@ -32,6 +32,8 @@ SPEAKER_TYPES = {"person", "organization", "company"}
 # one the figure is about
 AGENT_BEFORE = re.compile(r"\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+$",
                           re.I)
+COMPARISON_BEFORE = re.compile(r"\b(?:from|than|compared with|compared to|versus)\b|较|比|相比",
+                               re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -239,8 +241,10 @@ def time_for(view: SentenceView, start: int) -> TimeMention | None:
     clause = view.clause(start)
     usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
               and t.kind != "since"]
-    in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]]
-    if in_clause:
+    in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
+                 and not (t.start >= start and COMPARISON_BEFORE.search(
+                     view.between(start, t.start)))]
+    if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
         return min(in_clause, key=lambda t: abs(t.start - start))
     semi = view.semiclause(start)
     own = [t for t in usable if t.kind != "same_period"]

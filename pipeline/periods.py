@@ -134,6 +134,8 @@ class _Resolver:
 
     def gap_ok(self, a: _Part, b: _Part, max_len: int = 12) -> bool:
         gap = self.text[a.end:b.start]
+        if a.day is not None and b.year is not None and re.fullmatch(r",\s*", gap):
+            return True  # "June 30, 2024"
         return len(gap) <= max_len and bool(self.connector.match(gap))
 
     def mentions(self, parts: list[_Part]) -> list[TimeMention]:
