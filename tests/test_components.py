@@ -67,6 +67,12 @@ def test_modality_cues_carry_their_category():
         ("2023年第四季度", "zh", ["2023-Q4"]),
         ("去年上半年", "zh", ["2023-H1"]),
         ("前三季度", "zh", ["2024-Q1/2024-Q3"]),
+        ("as of June 30, 2024", "en", ["2024-06-30"]),
+        ("at the beginning of 2024", "en", ["2024-Q1"]),
+        ("by the end of this year", "en", ["2024-Q4"]),
+        ("since September last year", "en", ["2023-09/2024-08"]),
+        ("2025年底", "zh", ["2025-Q4"]),
+        ("前8个月", "zh", ["2024-01/2024-08"]),
     ],
 )
 def test_periods_resolve_against_the_publication_date(text, lang, labels):

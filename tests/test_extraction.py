@@ -104,3 +104,18 @@ def test_json_amounts_are_plain_numbers_without_float_noise():
     line = one(facts, "1250000000").model_dump_json()
     assert '"amount":1250000000,' in line
     assert '"amount":12.5,' in line
+
+
+def test_a_comparison_time_belongs_to_the_earlier_figure():
+    text = ("In August, Zentrix's share of the market fell to 6.1% from 7.9% in the same period "
+            "last year.")
+    facts = extract_text(text, published="2024-09-12")
+    share = one(facts, "6.1")
+    assert share.period.label == "2024-08"
+    assert share.metric == "market_share"
+
+
+def test_earlier_level_without_its_own_period_is_not_a_fact():
+    text = "The subsidy was raised from 10,000 yuan to 20,000 yuan."
+    amounts = {f.value.amount for f in extract_text(text, published="2024-09-12") if f.value}
+    assert amounts == {Decimal("20000")}
