@@ -200,6 +200,9 @@ def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
             return label
     if any(c.label == "vs" for c in view.changes if c.end <= lo):
         return "vs_previous"
+    semi = view.semiclause(lo)
+    if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
+        return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
     return None
 
 
@@ -449,7 +452,7 @@ class SentenceAssembler:
         if value is None and change is None:
             return None
         metric = metric or "other"  # a measured figure with no metric words is still a fact
-        mention = attr.time_for(view, anchor.start)
+        mention = attr.time_for(view, anchor.start, anchor.end)
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention

@@ -229,7 +229,7 @@ def templated_subject(lex: Lexicon, metric: str | None,
     return definition.subject_template.format(region=region), text, "other"
 
 
-def time_for(view: SentenceView, start: int) -> TimeMention | None:
+def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     """The time mention of a quantity, nearest first.
 
     Its clause, then its semicolon clause (a time written before the figure wins), then the
@@ -242,10 +242,10 @@ def time_for(view: SentenceView, start: int) -> TimeMention | None:
     usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
               and t.kind != "since"]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
-                 and not (t.start >= start and COMPARISON_BEFORE.search(
-                     view.between(start, t.start)))]
+                 and not (t.start >= end and COMPARISON_BEFORE.search(
+                     view.between(end, t.start)))]
     if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
-        return min(in_clause, key=lambda t: abs(t.start - start))
+        return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)
     semi = view.semiclause(start)
     own = [t for t in usable if t.kind != "same_period"]
     in_semi = [t for t in own if semi[0] <= t.start and t.end <= semi[1]]
