@@ -31,7 +31,7 @@ CHANGE_FILLER = re.compile(
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|reaching|至|到|达到|为)\s*$", re.I)
+    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为)\s*$", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
@@ -624,10 +624,12 @@ class SentenceAssembler:
         if cue.label == "claim" and obj is None:
             return None
         horizon_mention = next((t for t in view.times if t.start >= cue.start), None)
-        if horizon_mention is not None and ctx.published is not None:
-            end = attr.period_end(horizon_mention.label)
+        due = horizon_mention or attr.nearest_before(
+            [t for t in view.times if t.label], cue.start, view.semiclause(cue.start)[0])
+        if due is not None and ctx.published is not None:
+            end = attr.period_end(due.label)
             if end is not None and end < ctx.published and cue.label in ("plan", "target"):
-                return None
+                return None  # "In late June, Baidu will release ...": narrative, not a plan
         horizon_mention = horizon_mention or next(iter(view.times), None)
         subject = self.subject_for(cue.start, None)
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):
@@ -661,7 +663,8 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
     after = doc_text[q.end:q.end + 6]
     if WINS_AFTER.match(after) or doc_text[q.start - 1:q.start] == "中":
         return True
-    return any(c.label == "claim" and 0 <= c.start - q.end <= 6 for c in view.modality)
+    return q.text.endswith("项") and any(  # "有8项成绩超越"
+        c.label == "claim" and 0 <= c.start - q.end <= 6 for c in view.modality)
 
 
 def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,

@@ -695,7 +695,8 @@ class _Finder:
             if word == "and" and opener is None:
                 return None  # "and" joins bounds only after "between"
             if (word.isalpha() and word != "and") or opener == "from":
-                if self.change_before(om.start() if om and opener else left):
+                both_percent = a.unit == b.unit == "%" and opener != "from"
+                if self.change_before(om.start() if om and opener else left) and not both_percent:
                     return None  # "rose from 5% to 7%" is a change, not a range
             if word == "-" and (re.match(r"-\d", self.text[b.end:b.end + 2])
                                 or re.search(r"\d-\Z", self.text[max(0, a.start - 2):a.start])):
@@ -719,8 +720,8 @@ class _Finder:
         """
         left = a.qualifier_start if a.qualifier_start is not None else a.start
         before = self.text[max(0, left - 6):left]
-        if re.search(r"(?:\bby|被)\s*\Z", before, re.I):
-            return True
+        if re.search(r"(?:\bby|被)\s*\Z", before, re.I) and not a.unit == b.unit == "%":
+            return True  # "increase by 13% to 15%" stays a range of rates
         if a.unit is not None and re.search(r"(?:\bfrom|从|由)\s*\Z", before, re.I):
             return True
         year = re.fullmatch(r"(?:19|20)\d\d", self.text[a.start:a.end]) is not None
