@@ -597,10 +597,8 @@ class SentenceAssembler:
         """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
         view, ctx = self.view, self.ctx
         cues = [c for c in view.modality if lo <= c.start and c.end <= hi]
-        vetoes = [c for c in cues if c.label == "past"]
-        strong = [c for c in cues if c.label in attr.STRONG_MODALITIES
-                  and not any(v.start <= c.start and c.end <= v.end for v in vetoes)
-                  and (c.row not in attr.WEAK_CUES or self.speaker is not None)]
+        strong = [c for c in attr.live_cues(cues)
+                  if c.row not in attr.WEAK_CUES or self.speaker is not None]
         futures = [c for c in cues if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if not strong:

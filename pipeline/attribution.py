@@ -287,11 +287,18 @@ def period_end(label: str | None) -> date | None:
     return date(year, month, 28)
 
 
+def live_cues(cues: list[Cue]) -> list[Cue]:
+    """Strong cues not cancelled by a veto around them ("as expected", "to achieve this goal")."""
+    vetoes = [c for c in cues if c.label == "past"]
+    return [c for c in cues if c.label in STRONG_MODALITIES
+            and not any(v.start <= c.start and c.end <= v.end for v in vetoes)]
+
+
 def governing_modality(view: SentenceView, start: int) -> Cue | None:
     """The strong cue that scopes over position `start`: nearest before, else next in clause."""
     clause = view.clause(start)
-    strong = [c for c in view.modality if c.label in STRONG_MODALITIES and (
-        c.row not in WEAK_CUES or view.clause(c.start) == clause)]
+    strong = [c for c in live_cues(view.modality)
+              if c.row not in WEAK_CUES or view.clause(c.start) == clause]
     cue = nearest_before(strong, start, view.start)
     if cue is not None and any(t.label == "terminate" and cue.end <= t.start and t.end <= start
                                for t in view.modality):
