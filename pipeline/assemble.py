@@ -53,7 +53,7 @@ WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
-WILL_ROWS = ("future.will", "forecast.will")  # "will" phrases: about the past, narrative
+WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -622,8 +622,10 @@ class SentenceAssembler:
         if cue.label == "claim" and obj is None:
             return None
         horizon_mention = next((t for t in view.times if t.start >= cue.start), None)
-        due = horizon_mention or attr.nearest_before(
-            [t for t in view.times if t.label], cue.start, view.semiclause(cue.start)[0])
+        due = horizon_mention
+        if due is None and cue.row in WILL_ROWS:  # "In late June, Baidu will release ..."
+            due = attr.nearest_before([t for t in view.times if t.label], cue.start,
+                                      view.semiclause(cue.start)[0])
         if due is not None and ctx.published is not None:
             end = attr.period_end(due.label)
             if end is not None and end < ctx.published and cue.label in ("plan", "target"):
