@@ -54,6 +54,7 @@ RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
+NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -616,7 +617,10 @@ class SentenceAssembler:
                 return None
         else:
             cue = min(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
-        if not named and self.speaker is None and not COMPANY_REF.search(view.text):
+        named_before_cue = NAME_BEFORE.search(view.between(max(view.start, cue.start - 30),
+                                                           cue.start))
+        if not named and self.speaker is None and not COMPANY_REF.search(view.text) \
+                and not named_before_cue:  # "Lau expects ...", "CAAM predicts ..."
             return None
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
