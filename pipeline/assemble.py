@@ -55,6 +55,7 @@ LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", 
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
+REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -474,8 +475,8 @@ class SentenceAssembler:
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
-            if label and mention is not None and mention.kind in ("point", "interval"):
-                ctx.carried_period = label
+            if label and "/" not in label and mention is not None and mention.kind == "point":
+                ctx.carried_period = label  # a report period, not a span ("2008/2021")
         else:
             horizon = self.horizon_of(mention, cue, anchor)
         obj = None
@@ -693,6 +694,15 @@ def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
     )
 
 
+def report_period(views: list[SentenceView]) -> str | None:
+    """The quarter or half an article reports on: the first one its body names."""
+    for view in views:
+        for t in view.times:
+            if t.kind == "point" and t.label and REPORT_LABEL.match(t.label):
+                return t.label
+    return None
+
+
 def main_subject(views: list[SentenceView]) -> Cue | None:
     """The company the article is about: the most mentioned one (first mention breaks ties)."""
     counts: Counter[str] = Counter()
@@ -723,6 +733,7 @@ def assemble(doc: Doc) -> list[Fact]:
     ctx = DocContext(doc_id=doc._.doc_id or "", lang=lang, lex=load_lexicon(lang),
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
+    ctx.carried_period = report_period(views)
     facts: list[Fact] = []
     text = doc_text(doc)
     for view in views:

@@ -108,7 +108,7 @@ class PeriodRow(WithSurfaces):
     type: Literal[
         "half", "quarter", "quarters_to", "year_part", "relative_year",
         "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now",
-        "months_to", "year_edge_quarter",
+        "months_to", "year_edge_quarter", "quarter_ended",
     ]
     index: int | None = None
     offset: int | None = None

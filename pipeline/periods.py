@@ -183,6 +183,14 @@ class _Resolver:
                     self.gap_ok(p, nxt, 2):
                 return self.point(p.start, nxt.end, "month", nxt.month, self.relative(row)), 2
             return self.point(p.start, p.end, "year", None, self.relative(row)), 1
+        if row.type == "quarter_ended" and nxt is not None and nxt.start - p.end <= 2 and \
+                nxt.row is not None and nxt.row.type == "month":
+            inner, used = self.combine(parts, i + 1)  # "the quarter ended March 31, 2024"
+            if inner is not None and inner.label:
+                year, month = inner.label[:4], int(inner.label[5:7])
+                label = f"{year}-Q{(month - 1) // 3 + 1}"
+                return TimeMention(p.start, inner.end, self.text[p.start:inner.end], label,
+                                   "point"), used + 1
         if row.type == "now":
             label = self.published.isoformat() if self.published else None
             return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
