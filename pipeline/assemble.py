@@ -48,6 +48,7 @@ MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?[BMKbmk]\b")
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
+VAGUE_BEFORE = "数几上"
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -55,6 +56,7 @@ LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", 
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
+MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
@@ -137,6 +139,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False
     if PER_UNIT.search(before[-2:]):
         return False
+    if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":
+        return False  # 数千万元, 几十亿: no numeral, no figure
     if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "within 6 weeks", 6周内: a duration
     if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
@@ -459,6 +463,8 @@ class SentenceAssembler:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
         label, ptext = self.period_of(mention, change)
+        if change is not None and change.basis == "qoq" and label and MONTH_LABEL.match(label):
+            change.basis = "mom"  # 环比 / "sequentially" between months
         modality, cue = self.modality_of(draft, self.due_label(draft, mention, label))
         subject = self.subject_for(anchor.start, metric)
         if subject is not None and subject.type == "market" and metric in MARKET_REVENUE:

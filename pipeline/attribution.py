@@ -30,8 +30,8 @@ SUBJECT_TYPES = {"company", "product"}
 SPEAKER_TYPES = {"person", "organization", "company"}
 # a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
 # one the figure is about
-AGENT_BEFORE = re.compile(r"\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+$",
-                          re.I)
+AGENT_BEFORE = re.compile(
+    r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+|由|被|获)$", re.I)
 COMPARISON_BEFORE = re.compile(r"\b(?:from|than|compared with|compared to|versus)\b|较|比|相比",
                                re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)

@@ -290,6 +290,8 @@ def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[T
         if out and out[-1].label and m.label and "/" not in out[-1].label + m.label:
             prev = out[-1]
             gap = text[prev.end:m.start]
+            if m.kind == "deadline" and not gap.strip() and join.match(m.text[:1]):
+                gap = m.text[:1]  # "3月至6月": 至 joins a range here, it is no deadline
             if len(gap) <= 10 and join.match(gap) and prev.kind in ("point", "deadline"):
                 merged = f"{prev.label}/{m.label}"
                 out[-1] = TimeMention(prev.start, m.end, text[prev.start:m.end], merged, "interval")
