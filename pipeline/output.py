@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.models import Fact
 
@@ -20,24 +22,27 @@ def fact_lines(facts: Iterable[Fact]) -> list[str]:
     return [f.model_dump_json() + "\n" for f in sorted(facts, key=sort_key)]
 
 
-def write_text_atomically(path: Path, content: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a file."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary handle on a temp file beside `path`, renamed over it only on success.
+
+    A reader never sees half a file, and a failure leaves the old file as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_facts(facts: Iterable[Fact], path: Path) -> int:
-    """Write facts atomically in contract order; return the count."""
-    lines = fact_lines(facts)
-    write_text_atomically(path, "".join(lines))
-    return len(lines)
+def write_text_atomically(path: Path, content: str) -> None:
+    """Write UTF-8 text atomically (see `atomic_file`)."""
+    with atomic_file(path) as handle:
+        handle.write(content.encode("utf-8"))
 
 
 class FactBaseWriter:
@@ -64,17 +69,11 @@ class FactBaseWriter:
 
     def commit(self) -> int:
         """Write the sorted fact base atomically; return the number of facts."""
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                   dir=self.path.parent)
         try:
-            with os.fdopen(fd, "wb") as out:
+            with atomic_file(self.path) as out:
                 for _doc_id, offset, length in sorted(self.index):
                     self.spool.seek(offset)
                     out.write(self.spool.read(length))
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         finally:
             self.spool.close()
         return self.count
