@@ -85,10 +85,9 @@ class Draft:
 
 @dataclass
 class DocContext:
-    """Article-wide facts that single sentences need: date, language, main subject, currency."""
+    """Article-wide facts that single sentences need: date, rules, main subject, currency."""
 
     doc_id: str
-    lang: str
     lex: Lexicon
     published: date | None
     main_subject: Cue | None
@@ -400,14 +399,14 @@ class SentenceAssembler:
         return Change(amount=abs(q.amount), unit=unit, direction=draft.direction,
                       basis=draft.basis, qualifier=q.qualifier, text=text)
 
-    def modality_of(self, draft: Draft, period_label: str | None) -> tuple[str, Cue | None]:
-        """Reported unless a scoped cue makes it forward-looking.
+    def modality_of(self, draft: Draft, period_label: str | None,
+                    cue: Cue | None) -> tuple[str, Cue | None]:
+        """Reported unless the scoped cue `cue` makes it forward-looking.
 
         A "will" about a period already over stays reported (machine-translated narrative).
         """
         view = self.view
         anchor = draft.anchor
-        cue = attr.governing_modality(view, anchor.start)
         own_clauses = {view.clause(anchor.start)}
         if draft.change is not None:
             own_clauses.add(view.clause(draft.change.start))
@@ -465,7 +464,9 @@ class SentenceAssembler:
         label, ptext = self.period_of(mention, change)
         if change is not None and change.basis == "qoq" and label and MONTH_LABEL.match(label):
             change.basis = "mom"  # 环比 / "sequentially" between months
-        modality, cue = self.modality_of(draft, self.due_label(draft, mention, label))
+        governing = attr.governing_modality(view, anchor.start)
+        modality, cue = self.modality_of(draft, self.due_label(governing, mention, label),
+                                         governing)
         subject = self.subject_for(anchor.start, metric)
         if subject is not None and subject.type == "market" and metric in MARKET_REVENUE:
             metric = "market_size"  # a market's revenue or sales is its size
@@ -500,13 +501,12 @@ class SentenceAssembler:
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
 
-    def due_label(self, draft: Draft, mention: TimeMention | None,
+    def due_label(self, cue: Cue | None, mention: TimeMention | None,
                   label: str | None) -> str | None:
         """The time a statement is about, to tell narrative "will" from a real plan.
 
         A time after the forward cue wins ("In March, X announced it will buy back ... in 2024").
         """
-        cue = attr.governing_modality(self.view, draft.anchor.start)
         if cue is not None:
             after = attr.first_after(self.view.times, cue.end, self.view.end)
             if after is not None and after.label:
@@ -736,7 +736,7 @@ def assemble(doc: Doc) -> list[Fact]:
     quantities = doc._.quantities or []
     views = sentence_views(doc, quantities)
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    ctx = DocContext(doc_id=doc._.doc_id or "", lang=lang, lex=load_lexicon(lang),
+    ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
     ctx.carried_period = report_period(views)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,9 +81,3 @@ def extract_corpus(paths: Sequence[str | Path], lang: str | None = None,
         if progress is not None:
             progress(item.doc_id)
     return run
-
-
-def iter_facts(articles: Iterable[Article]) -> Iterator[Fact]:
-    """Stream facts article by article (memory stays flat over large corpora)."""
-    for article in articles:
-        yield from extract_article(article)

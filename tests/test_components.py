@@ -134,3 +134,10 @@ def test_unknown_names(text, lang, expected):
     assert {(c.text, c.label) for c in found} == expected
     for cue in found:
         assert text[cue.start:cue.end] == cue.text
+
+
+def test_a_canonical_name_has_one_type_in_every_language():
+    from pipeline.lexicon import canonical_subjects
+
+    types = canonical_subjects()
+    assert types["iFLYTEK"] == "company" and types["iFLYTEK Spark"] == "product"
