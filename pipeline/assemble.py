@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
-from pipeline.lexicon import Lexicon, load_lexicon
+from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
 from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
@@ -461,7 +461,7 @@ class SentenceAssembler:
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
-        label, ptext = self.period_of(mention, change)
+        label, ptext = self.period_of(mention, change, ctx.lex.metric_def(metric))
         if change is not None and change.basis == "qoq" and label and MONTH_LABEL.match(label):
             change.basis = "mom"  # 环比 / "sequentially" between months
         governing = attr.governing_modality(view, anchor.start)
@@ -513,14 +513,18 @@ class SentenceAssembler:
                 return after.label
         return label if mention is not None else None
 
-    def period_of(self, mention: TimeMention | None,
-                  change: Change | None) -> tuple[str | None, str | None]:
+    def period_of(self, mention: TimeMention | None, change: Change | None,
+                  metric_def: MetricDef | None) -> tuple[str | None, str | None]:
         """(label, text) of a reported figure; the article's report period when none is named.
 
         "compared with the same period last year" next to a change is its basis, not its
         period: the figure keeps the sentence's own period.
         """
         carried = self.ctx.carried_period
+        if mention is not None and mention.kind == "cumulative":
+            return None, mention.text
+        if mention is None and metric_def is not None and metric_def.point_in_time:
+            return None, None  # a price or a headcount is not a figure of the report period
         if mention is not None and mention.kind == "same_period" and change is not None:
             if change.basis is None:
                 change.basis = "yoy"
@@ -536,6 +540,8 @@ class SentenceAssembler:
         view = self.view
         after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
         clause = view.clause(anchor.start)
+        if mention is not None and mention.kind == "cumulative":
+            mention = None
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         chosen = mention if own or after is None or after.kind == "same_period" else after
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
@@ -563,7 +569,14 @@ class SentenceAssembler:
         named = [s for s in self.view.subjects if s.label in attr.SUBJECT_TYPES]
         products = [c for c in self.view.segments if c.label == "product"]
         if metric in attr.MARKET_METRICS and not named and not products and self.ctx.last_market:
-            return self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
+            last = self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
+            region = attr.regional_market(self.view, start)
+            old_region = self.ctx.market_region
+            if region is None or old_region is None or not last.name.startswith(old_region):
+                return last
+            # "shipments in the Latin American market": the same product, another region
+            return Subject(name=region.row + last.name[len(old_region):],
+                           text=self.view.between(region.start, region.end), type="market")
         picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex,
                                    self.ctx.market_region)
         if picked is None:

@@ -143,12 +143,28 @@ def market_subject(view: SentenceView, start: int,
     if product is None:
         return None
     regions = [c for c in view.segments if c.label == "region"]
-    region = nearest_before(regions, product.start, max(semi[0], product.start - 40)) or \
-        first_after(regions, product.end, min(view.end, product.end + 15))
+    own = regional_market(view, start)
+    region = own or nearest_before(regions, product.start, max(semi[0], product.start - 40)) \
+        or first_after(regions, product.end, min(view.end, product.end + 15))
     region_name = region.row if region else region_hint
+    if own is not None and own.start > product.end:  # "其中，中国大陆市场出货量": same product
+        return f"{region_name} {product.row} market", view.between(own.start, own.end), \
+            region_name
     name = f"{region_name} {product.row} market" if region_name else f"{product.row} market"
     text_start = region.start if region and region.start < product.start else product.start
     return name, view.between(text_start, product.end), region_name
+
+
+def regional_market(view: SentenceView, start: int) -> Cue | None:
+    """A region named as a market in the quantity's semicolon clause.
+
+    "the Latin American market", 中国大陆市场: the figure is about that region's part of the
+    market being discussed.
+    """
+    semi = view.semiclause(start)
+    regions = [c for c in view.segments if c.label == "region" and semi[0] <= c.start < start
+               and MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12)))]
+    return regions[-1] if regions else None
 
 
 def named_market(view: SentenceView, start: int) -> bool:
@@ -240,12 +256,16 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     """
     clause = view.clause(start)
     usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
-              and t.kind != "since"]
+              and t.kind not in ("since", "cumulative")]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
                  and not (t.start >= end and COMPARISON_BEFORE.search(
                      view.between(end, t.start)))]
     if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
         return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)
+    running = [t for t in view.times if t.kind == "cumulative"
+               and clause[0] <= t.start and t.end <= clause[1]]
+    if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period
+        return running[0]
     semi = view.semiclause(start)
     own = [t for t in usable if t.kind != "same_period"]
     in_semi = [t for t in own if semi[0] <= t.start and t.end <= semi[1]]

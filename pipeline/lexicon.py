@@ -54,6 +54,9 @@ class MetricDef(Row):
     count_metric: str | None = None
     subject_type: str | None = None
     subject_template: str | None = None
+    # a level at a moment (a price, a headcount, a download total), not a flow over the
+    # article's report period: such a figure takes a period only from its own sentence
+    point_in_time: bool = False
 
 
 class SubjectRow(Row):
@@ -108,7 +111,7 @@ class PeriodRow(WithSurfaces):
     type: Literal[
         "half", "quarter", "quarters_to", "year_part", "relative_year",
         "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now",
-        "months_to", "year_edge_quarter", "quarter_ended",
+        "months_to", "year_edge_quarter", "quarter_ended", "cumulative",
     ]
     index: int | None = None
     offset: int | None = None

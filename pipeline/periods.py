@@ -43,7 +43,7 @@ class TimeMention:
     end: int
     text: str
     label: str | None
-    kind: str  # "point", "same_period", "next_n_years", "deadline", "interval"
+    kind: str  # "point", "same_period", "next_n_years", "deadline", "interval", "cumulative"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +194,8 @@ class _Resolver:
         if row.type == "now":
             label = self.published.isoformat() if self.published else None
             return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
+        if row.type == "cumulative":  # "cumulative", 累计: a running total, no period of its own
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "cumulative"), 1
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
         if row.type == "next_n_years":

@@ -119,3 +119,39 @@ def test_earlier_level_without_its_own_period_is_not_a_fact():
     text = "The subsidy was raised from 10,000 yuan to 20,000 yuan."
     amounts = {f.value.amount for f in extract_text(text, published="2024-09-12") if f.value}
     assert amounts == {Decimal("20000")}
+
+
+def test_report_period_carries_to_flows_but_not_to_prices_or_headcounts():
+    text = ("In the second quarter of 2024, Zentrix posted revenue of 2.1 billion yuan. "
+            "Operating profit was 300 million yuan. "
+            "The starting price of its robot is 99,000 yuan. "
+            "The company has about 600 employees.")
+    facts = extract_text(text, published="2024-08-20")
+    assert one(facts, "300000000").period.label == "2024-Q2"
+    assert one(facts, "99000").period is None
+    assert one(facts, "600").period is None
+
+
+@pytest.mark.parametrize("text, running_total", [
+    ("一季度，泽瑞在研发上的投入为11亿元，累计投入已达42亿元。", "4200000000"),
+    ("In the first quarter, Zentrix invested 1.1 billion yuan in research, and its cumulative "
+     "investment reached 4.2 billion yuan.", "4200000000"),
+])
+def test_a_running_total_has_no_period(text, running_total):
+    facts = extract_text(text, published="2023-05-25")
+    assert one(facts, "1100000000").period.label == "2023-Q1"
+    total = one(facts, running_total)
+    assert total.period is None or total.period.label is None
+
+
+@pytest.mark.parametrize("text, market", [
+    ("Canalys data show that global smartphone shipments fell 3% in the second quarter to "
+     "280 million units. Among them, shipments in the Latin American market grew by 20% "
+     "year-on-year.", "Latin America smartphone market"),
+    ("今年一季度全球PC出货量同比下降33%至5400万台；其中，中国大陆市场出货量同比下降24%至890万台。",
+     "China PC market"),
+])
+def test_a_region_named_as_a_market_renames_the_market(text, market):
+    facts = extract_text(text, published="2024-07-20")
+    regional = [f for f in facts if f.subject and f.subject.type == "market"][-1]
+    assert regional.subject.name == market
