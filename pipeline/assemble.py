@@ -484,6 +484,8 @@ class SentenceAssembler:
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             if label and "/" not in label and mention is not None and mention.kind == "point":
                 ctx.carried_period = label  # a report period, not a span ("2008/2021")
+            elif mention is not None and mention.kind == "fiscal":
+                ctx.carried_period = None  # a fiscal report period has no calendar label
         else:
             horizon = self.horizon_of(mention, cue, anchor)
         obj = None

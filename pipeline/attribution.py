@@ -32,8 +32,13 @@ SPEAKER_TYPES = {"person", "organization", "company"}
 # one the figure is about
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+|由|被|获)$", re.I)
-COMPARISON_BEFORE = re.compile(r"\b(?:from|than|compared with|compared to|versus)\b|较|比|相比",
-                               re.I)
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus)\b"
+    r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)
+# "for the first time since 2020", "the highest level since 2019": a record, not a period
+RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|level|record|strongest"
+                           r"|weakest|fastest|slowest)\b[^,;]{0,12}\bsince\s*$|首次[^，；]{0,6}$",
+                           re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -267,6 +272,7 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period
         return running[0]
     semi = view.semiclause(start)
+    usable = [t for t in usable if not compared_time(view, t)]
     own = [t for t in usable if t.kind != "same_period"]
     in_semi = [t for t in own if semi[0] <= t.start and t.end <= semi[1]]
     before = [t for t in in_semi if t.end <= start]
@@ -275,8 +281,15 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     before = [t for t in usable if t.end <= start]
     if before or own:
         return before[-1] if before else own[0]
-    since = [t for t in view.times if t.kind == "since"]
+    since = [t for t in view.times if t.kind == "since" and not RECORD_BEFORE.search(
+        view.between(max(view.start, t.start - 40), t.start))]
     return since[0] if since else None
+
+
+def compared_time(view: SentenceView, t: TimeMention) -> bool:
+    """A time inside a comparison ("up from 50 million in December") dates the earlier figure."""
+    clause = view.clause(t.start)
+    return bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,

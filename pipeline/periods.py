@@ -302,10 +302,41 @@ def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[T
     return out
 
 
+FISCAL_LINK = {
+    "en": re.compile(r"\s*,?\s*(?:(?:of|for|in|ended|ending|that ended)\s+)?(?:the\s+)?"),
+    "zh": re.compile(r"\s*(?:的)?\s*"),
+}
+
+
 def find_time_mentions(text: str, lang: str, published: date | None) -> list[TimeMention]:
     """All time expressions in `text`, resolved against `published`."""
-    found = _Resolver(text, lang, published).mentions(_parts(text, lang))
+    parts = _parts(text, lang)
+    found = _Resolver(text, lang, published).mentions(parts)
+    found = _fiscal(found, [p for p in parts if p.row is not None and p.row.type == "fiscal"],
+                    text, FISCAL_LINK[lang])
     return [_since(m, text, lang, published) for m in found]
+
+
+def _fiscal(found: list[TimeMention], markers: list[_Part], text: str,
+            link: re.Pattern[str]) -> list[TimeMention]:
+    """"the second quarter of fiscal 2025 ended July 28", 2025财年第二季度: one unresolved mention.
+
+    Fiscal calendars differ from company to company, so the label stays null rather than
+    guessed; the quarter, the year and the end date written around the marker are absorbed.
+    """
+    for marker in markers:
+        start, end = marker.start, marker.end
+        grown = True
+        while grown:
+            grown = False
+            for m in found:
+                if m.end <= start and link.fullmatch(text[m.end:start]):
+                    start, grown = m.start, True
+                elif m.start >= end and link.fullmatch(text[end:m.start]):
+                    end, grown = m.end, True
+        found = [m for m in found if m.end <= start or m.start >= end]
+        found.append(TimeMention(start, end, text[start:end], None, "fiscal"))
+    return sorted(found, key=lambda m: (m.start, m.end))
 
 
 def _since(m: TimeMention, text: str, lang: str, published: date | None) -> TimeMention:

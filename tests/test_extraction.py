@@ -155,3 +155,29 @@ def test_a_region_named_as_a_market_renames_the_market(text, market):
     facts = extract_text(text, published="2024-07-20")
     regional = [f for f in facts if f.subject and f.subject.type == "market"][-1]
     assert regional.subject.name == market
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("In the second quarter of fiscal year 2025 ended July 28, 2024, Zentrix posted revenue of "
+     "30 billion US dollars. The gross margin was 75.1%.", "en"),
+    ("泽瑞2025财年第二季度营收300亿美元。毛利率为75.1%。", "zh"),
+])
+def test_a_fiscal_period_is_not_guessed(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-29")
+    for amount in ("30000000000", "75.1"):
+        fact = one(facts, amount)
+        assert fact.period is None or fact.period.label is None, fact.period
+
+
+def test_a_time_inside_a_comparison_dates_only_the_earlier_figure():
+    text = ("Zentrix's daily API calls reached 600 million times in June, up from 50 million "
+            "times in December last year, and its daily token volume exceeded 250 billion.")
+    facts = extract_text(text, published="2024-08-22")
+    assert one(facts, "250000000000").period.label != "2023-12"
+
+
+def test_first_time_since_is_a_record_not_a_period():
+    text = ("In the second quarter, Zentrix posted revenue of 2 billion yuan. Its shipments "
+            "were 10.6 million units, returning to the top three for the first time since 2020.")
+    facts = extract_text(text, published="2024-07-20")
+    assert one(facts, "10600000").period.label == "2024-Q2"
