@@ -181,3 +181,23 @@ def test_first_time_since_is_a_record_not_a_period():
             "were 10.6 million units, returning to the top three for the first time since 2020.")
     facts = extract_text(text, published="2024-07-20")
     assert one(facts, "10600000").period.label == "2024-Q2"
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("In the quarter, Zentrix's free cash flow was 3.52 billion yuan.", "3520000000", "other"),
+    ("As of June 30, Zentrix's cash, cash equivalents and short-term investments totaled "
+     "RMB 194.5 billion.", "194500000000", "cash"),
+    ("上半年泽瑞经营活动产生的现金流量净额为-13.55亿元。", "-1355000000", "other"),
+    ("In the second quarter, Zentrix's sales revenue reached 1.9 billion US dollars.",
+     "1900000000", "revenue"),
+    ("In the second quarter, Zentrix's non-IFRS profit was 57.31 billion yuan.", "57310000000",
+     "adjusted_net_profit"),
+])
+def test_metric_phrasings(text, amount, metric):
+    assert one(extract_text(text, published="2024-08-20"), amount).metric == metric
+
+
+def test_an_analyst_target_price_is_a_share_price_forecast():
+    text = "The bank maintained its overweight rating on Zentrix and its target price of US$120."
+    fact = one(extract_text(text, published="2024-05-15"), "120")
+    assert (fact.metric, fact.modality) == ("share_price", "forecast")
