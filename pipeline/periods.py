@@ -109,8 +109,8 @@ def _latest_started(kind: str, index: int, published: date | None) -> int | None
 def _label(kind: str, index: int | None, year: int) -> str:
     if kind in ("half", "year_edge"):
         return f"{year}-H{index}"
-    if kind == "year_edge_quarter":
-        return f"{year}-Q{index}"
+    if kind == "year_edge_quarter":  # "by the end of 2024" is the year's goal, not its Q4
+        return f"{year}-Q{index}" if index == 1 else str(year)
     if kind == "quarter":
         return f"{year}-Q{index}"
     if kind == "quarters_to":
@@ -167,6 +167,9 @@ class _Resolver:
                 if nxt.row is not None and nxt.row.type == "relative_year":
                     year = self.relative(nxt.row)
                     return self.point(p.start, nxt.end, row.type, row.index, year), 2
+            if row.type == "year_part" and self.published is not None:  # 全年: this year
+                year = self.context_year(parts, i) or self.published.year
+                return self.point(p.start, p.end, "year", None, year), 1
             if row.type in ("year_part", "year_edge", "year_edge_quarter"):
                 return None, 1
             year = self.context_year(parts, i) or _latest_started(

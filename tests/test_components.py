@@ -69,9 +69,9 @@ def test_modality_cues_carry_their_category():
         ("前三季度", "zh", ["2024-Q1/2024-Q3"]),
         ("as of June 30, 2024", "en", ["2024-06-30"]),
         ("at the beginning of 2024", "en", ["2024-Q1"]),
-        ("by the end of this year", "en", ["2024-Q4"]),
+        ("by the end of this year", "en", ["2024"]),
         ("since September last year", "en", ["2023-09/2024-08"]),
-        ("2025年底", "zh", ["2025-Q4"]),
+        ("2025年底", "zh", ["2025"]),
         ("前8个月", "zh", ["2024-01/2024-08"]),
     ],
 )
