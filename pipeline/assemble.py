@@ -546,6 +546,10 @@ class SentenceAssembler:
             mention = None
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         chosen = mention if own or after is None or after.kind == "same_period" else after
+        if chosen is None and cue is not None and cue.row == "forecast.consensus":
+            # "beat the analysts' estimate of 53.8 billion": an estimate of the reported period
+            carried = self.ctx.carried_period
+            return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
 
     def remember_market(self, subject: Subject | None) -> None:

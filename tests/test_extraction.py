@@ -201,3 +201,10 @@ def test_an_analyst_target_price_is_a_share_price_forecast():
     text = "The bank maintained its overweight rating on Zentrix and its target price of US$120."
     fact = one(extract_text(text, published="2024-05-15"), "120")
     assert (fact.metric, fact.modality) == ("share_price", "forecast")
+
+
+def test_an_analyst_estimate_is_due_in_the_report_period():
+    text = ("In the second quarter, Zentrix posted revenue of 161.12 billion yuan. Revenue was "
+            "slightly lower than the average analyst estimate of 161.7 billion yuan.")
+    fact = one(extract_text(text, published="2024-08-14"), "161700000000")
+    assert fact.modality == "forecast" and fact.horizon.label == "2024-Q2"
