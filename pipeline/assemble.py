@@ -588,6 +588,10 @@ class SentenceAssembler:
         if picked is None:
             return None
         name, text, kind = picked
+        if kind == "product":
+            product = next((s for s in self.view.subjects if s.text == text and s.row == name),
+                           None)
+            name = attr.owned_product(self.view, product) if product is not None else name
         if self.ctx.main_subject is not None and name == self.ctx.main_subject.row:
             ref = COMPANY_REF.search(self.view.text)
             if text == self.ctx.main_subject.text and ref and name not in self.view.text:

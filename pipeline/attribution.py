@@ -39,6 +39,8 @@ COMPARISON_BEFORE = re.compile(
 RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|level|record|strongest"
                            r"|weakest|fastest|slowest)\b[^,;]{0,12}\bsince\s*$|首次[^，；]{0,6}$",
                            re.I)
+# "L7", "H20", "RT6": a bare model code names no brand ("Ascend 910B" does)
+MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -207,6 +209,11 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         if market is not None:  # "the penetration rate of new energy vehicles"
             return market[0], market[1], "market"
     candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
+    if definition is not None and definition.product_level:
+        semi = view.semiclause(start)
+        product = nearest_before([s for s in candidates if s.label == "product"], start, semi[0])
+        if product is not None:  # "the H20 chip, which Nvidia launched, is priced at"
+            return product.row, product.text, product.label
     agents = [s for s in candidates if AGENT_BEFORE.search(view.between(view.start, s.start))]
     before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
         nearest_before(candidates, start, view.start)
@@ -236,6 +243,21 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     if main is not None:
         return main.row, main.text, main.label
     return None
+
+
+def owned_product(view: SentenceView, product: Cue) -> str:
+    """A bare model code takes its maker's name: "Li Auto ... the L7 Air" -> "Li Auto L7".
+
+    Only unknown codes ("L7", "H20") are prefixed, by the company nearest to them in the
+    sentence; gazetteer products and names with a brand ("Ascend 910B", "Qwen-Long") stay.
+    """
+    if product.row != product.text or not MODEL_CODE.match(product.text):
+        return product.row
+    companies = [c for c in view.subjects if c.label == "company"]
+    if not companies:
+        return product.row
+    maker = min(companies, key=lambda c: abs(c.start - product.start))
+    return f"{maker.row} {product.row}"
 
 
 def templated_subject(lex: Lexicon, metric: str | None,

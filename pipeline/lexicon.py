@@ -57,6 +57,8 @@ class MetricDef(Row):
     # a level at a moment (a price, a headcount, a download total), not a flow over the
     # article's report period: such a figure takes a period only from its own sentence
     point_in_time: bool = False
+    # a figure about one product (a price): the product named near it is the subject
+    product_level: bool = False
 
 
 class SubjectRow(Row):

@@ -208,3 +208,18 @@ def test_an_analyst_estimate_is_due_in_the_report_period():
             "slightly lower than the average analyst estimate of 161.7 billion yuan.")
     fact = one(extract_text(text, published="2024-08-14"), "161700000000")
     assert fact.modality == "forecast" and fact.horizon.label == "2024-Q2"
+
+
+@pytest.mark.parametrize("text, amount, subject", [
+    ("In July, Zentrix Auto will lower the price of the L7 Air from 259,900 yuan to "
+     "239,900 yuan.", "239900", "Zentrix L7"),
+    ("The X90 chip, which Zentrix Inc. launched for the Chinese market, is priced at 12,000 US "
+     "dollars per card.", "12000", "Zentrix X90"),
+    ("The price of the lightweight model zeta 6.5s was cut to 1 yuan per million tokens.", "1",
+     "zeta 6.5s"),
+    ("泽瑞也将zentrix-v1-128k模型的API调用价格下调至24元。", "24", "zentrix-v1-128k"),
+])
+def test_a_price_is_about_the_product_named_with_it(text, amount, subject):
+    fact = one(extract_text(text, published="2024-08-20"), amount)
+    assert fact.metric == "price" and fact.subject.name == subject
+    assert fact.subject.type == "product"

@@ -46,8 +46,14 @@ PEOPLE_PATTERNS = {
 # product model names: "Ascend 910B", "Mate 60", "H20", "A100" (a word and a model number, or a
 # letter glued to digits); the month and stop-word filters keep "May 24" and "Q3" out
 PRODUCT_PATTERNS = (
-    re.compile(r"\b(?P<name>[A-Z][a-z]+ \d{2,4}[A-Za-z]{0,2})\b(?![.,]\d)"),
-    re.compile(r"(?<![\w-])(?P<name>[A-Z]\d{2,4}[A-Za-z]?)(?![\w-])"),
+    re.compile(r"\b(?P<name>[A-Z][a-z]+ (?:\d{1,4}|[A-Z]\d{1,3})[A-Za-z]{0,2})\b(?![.,]\d)"),
+    re.compile(r"(?<![\w-])(?!FY\d)(?P<name>[A-Z]{1,3}\d{1,4}[A-Za-z]?)(?![\w-]|\.\d)"),
+    # a name right after "model" (or before 模型) with a version or a hyphen: "the lightweight
+    # model abab 6.5s", 主力模型Qwen-Long, moonshot-v1-128k模型
+    re.compile(r"\bmodels?\s+(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
+               r"|[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
+    re.compile(r"模型(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
+    re.compile(r"(?<![A-Za-z0-9.-])(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])模型"),
 )
 ZH_PATTERNS = (
     re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:科技|集团|控股|咨询|资本))"),
@@ -110,11 +116,19 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
     # every occurrence of every name in one pass, longest name first at each position
     latin = [n for n in kinds if not CJK.search(n)]
     cjk = [n for n in kinds if CJK.search(n)]
-    parts = [rf"(?<![\w]){trie_regex(sorted(latin))}(?![\w])"] if latin else []
+    parts = [rf"(?<![A-Za-z0-9_]){trie_regex(sorted(latin))}(?![A-Za-z0-9_])"] if latin else []
     parts += [trie_regex(sorted(cjk))] if cjk else []
     for m in re.finditer("|".join(parts), text):
-        if any(taken[m.start():m.end()]):
+        if any(taken[m.start():m.end()]) and not (
+                kinds[m.group()] == "product" and _extends_known(m, known)):
             continue
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         found.append(Cue(m.start(), m.end(), m.group(), kinds[m.group()], m.group()))
     return found
+
+
+def _extends_known(m: re.Match[str], known: list[Cue]) -> bool:
+    """A model name that contains a known name ("Qwen-Long" around "Qwen") and nothing else."""
+    hits = [c for c in known if c.start < m.end() and m.start() < c.end]
+    return bool(hits) and all(m.start() <= c.start and c.end <= m.end() and
+                              (c.start, c.end) != m.span() for c in hits)

@@ -92,6 +92,9 @@ class SubjectTagger:
         doc = self.gazetteer(doc)
         known = doc._.cues["subjects"]
         unknown = find_unknown_names(doc_text(doc), known, self.lang)
+        # a model name found around a gazetteer name ("Qwen-Long") replaces it
+        known = [c for c in known if not any(u.start <= c.start and c.end <= u.end
+                                             for u in unknown)]
         doc._.cues["subjects"] = sorted([*known, *unknown], key=lambda c: (c.start, c.end))
         spans = [doc.char_span(c.start, c.end, label=c.label, span_id=c.row,
                                alignment_mode="expand") for c in unknown]
