@@ -51,6 +51,7 @@ MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 VAGUE_BEFORE = "数几上"
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
+WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
@@ -688,13 +689,15 @@ class SentenceAssembler:
 
 def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
     """"8 of the 12 test sets", "12项测试中8项": a small count of wins in a claim sentence."""
-    if not any(c.label == "claim" for c in view.modality):
-        return False
     if q.unit not in (None, "count") or q.amount > 1000 or is_scaled(q):
         return False
     if not (q.text[-1:].isdigit() or q.text.endswith("项")):
         return False
     after = doc_text[q.end:q.end + 6]
+    if q.text.endswith("项") and WINS_VERB_AFTER.match(after):
+        return True  # "有7项超过GPT-4 Turbo": 超过 is "more than" elsewhere, a win here
+    if not any(c.label == "claim" for c in view.modality):
+        return False
     if WINS_AFTER.match(after) or doc_text[q.start - 1:q.start] == "中":
         return True
     return q.text.endswith("项") and any(  # "有8项成绩超越"
@@ -704,11 +707,15 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
 def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
               speaker: Party | None) -> Fact | None:
     """A benchmark-wins claim with its object."""
-    claim = next(c for c in view.modality if c.label == "claim")
-    target = attr.claim_object(view, claim)
+    claim = next((c for c in view.modality if c.label == "claim"), None)
+    # without a claim cue the win verb follows the count ("有7项超过GPT-4 Turbo")
+    target = attr.first_after([s for s in view.subjects if s.label in attr.SUBJECT_TYPES],
+                              claim.end if claim else q.end, view.end)
     subjects = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES
                 and (target is None or s.start != target.start)]
-    subject = attr.nearest_before(subjects, q.start, view.start) or ctx.main_subject
+    # the one that wins is named before the win verb ("abab 7 surpassed GPT-4 in 6 of them")
+    subject = (attr.nearest_before(subjects, claim.start, view.start) if claim else None) or \
+        attr.nearest_before(subjects, q.start, view.start) or ctx.main_subject
     rule = "count.benchmark_wins"
     return Fact(
         id=fact_id(ctx.doc_id, view.start, q.start, q.end, rule), doc_id=ctx.doc_id,

@@ -157,7 +157,7 @@ _TERM_ZH = re.compile(r"(?P<term>[。！？；]+|[!?;](?![A-Za-z0-9=&/]))"
 _FOLLOW = re.compile(r"(?P<gap>[\s\ufeff\u200b]*)(?P<md>(?:\*\*|__)?)\s*[\"“‘'(\[「『《]*")
 _GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 _CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
-_TOKEN_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*\Z")
+_TOKEN_BEFORE = re.compile(r"(?<![A-Za-z.0-9-])[A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*\Z")
 _INITIALS = re.compile(r"[A-Za-z](?:\.[A-Za-z])*")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _CONTINUATION_START = frozenset(",;:，；：、)]}")

@@ -223,3 +223,17 @@ def test_a_price_is_about_the_product_named_with_it(text, amount, subject):
     fact = one(extract_text(text, published="2024-08-20"), amount)
     assert fact.metric == "price" and fact.subject.name == subject
     assert fact.subject.type == "product"
+
+
+def test_a_count_of_wins_needs_no_claim_word_when_a_win_verb_follows():
+    text = "据泽瑞公布的测试结果，其最新模型在12项主流评测中有7项超过GPT-4 Turbo。"
+    wins = one(extract_text(text, published="2024-08-20"), "7")
+    assert (wins.metric, wins.modality) == ("benchmark_wins", "claim")
+    assert wins.object is not None and wins.object.name == "GPT-4 Turbo"
+
+
+def test_benchmark_names_are_not_subjects():
+    text = ("In 10 evaluation sets such as MMLU, GSM8K and HumanEval, Zentrix's model surpassed "
+            "GPT-4 in 6 of them.")
+    wins = one(extract_text(text, published="2024-08-20"), "6")
+    assert wins.subject is None or wins.subject.name not in {"MMLU", "GSM8K", "HumanEval"}

@@ -85,6 +85,9 @@ ENGLISH_CASES = [
     ("Sales in the U.S. The rest fell.", ["Sales in the U.S.", "The rest fell."]),
     ("When Samsung, Apple, etc. stepped up, Xiaomi moved.",
      ["When Samsung, Apple, etc. stepped up, Xiaomi moved."]),
+    # a letter glued to a version number is no initial
+    ("It is comparable to GPT-4o. Lau expects growth.",
+     ["It is comparable to GPT-4o.", "Lau expects growth."]),
     # brands that start lowercase still start a sentence
     ("Losses grew. iFLYTEK said so.", ["Losses grew.", "iFLYTEK said so."]),
     # other terminators
