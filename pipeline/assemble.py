@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -21,7 +21,7 @@ from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
-from pipeline.periods import TimeMention
+from pipeline.periods import TimeMention, shift_year
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
@@ -56,6 +56,10 @@ RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
+# a year the text names: "2024", "last year", 去年 (a yearless "September 26" is resolved)
+WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年", re.I)
+QUOTED_TITLE_BEFORE = re.compile(
+    r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
@@ -633,9 +637,14 @@ class SentenceAssembler:
                   if c.row not in attr.WEAK_CUES or self.speaker is not None]
         futures = [c for c in cues if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+        titled = None
         if not strong:
             subject_then_will = [f for f in futures for s in named
                                  if 0 <= f.start - s.end <= 12]
+            titled = next((t for f in futures if (t := quoted_title_before(view, f.start))),
+                          None)
+            if titled is not None and not subject_then_will:  # 《X》 / "Delta Force" will ...
+                subject_then_will = [f for f in futures if 0 <= f.start - titled.end <= 12]
             spoken = [f for f in futures if self.speaker is not None
                       and f.start > self.speaker.end]
             if subject_then_will:
@@ -657,6 +666,8 @@ class SentenceAssembler:
         if cue.label == "claim" and obj is None:
             return None
         horizon_mention = next((t for t in view.times if t.start >= cue.start), None)
+        if horizon_mention is not None:  # "will be launched on September 26": the coming one
+            horizon_mention = upcoming(horizon_mention, ctx.published)
         due = horizon_mention
         if due is None and cue.row in WILL_ROWS:  # "In late June, Baidu will release ..."
             due = attr.nearest_before([t for t in view.times if t.label], cue.start,
@@ -667,6 +678,8 @@ class SentenceAssembler:
                 return None  # "In late June, Baidu will release ...": narrative, not a plan
         horizon_mention = horizon_mention or next(iter(view.times), None)
         subject = self.subject_for(cue.start, None)
+        if titled is not None and cue.row == "future.will":
+            subject = Subject(name=titled.row, text=titled.text, type="product")
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):
             last = ctx.last_subject
             if last is None or not PRONOUN.search(view.between(view.start, cue.start)) or (
@@ -685,6 +698,25 @@ class SentenceAssembler:
             object=Party(name=obj.row, type=obj.label) if obj else None,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+
+def upcoming(mention: TimeMention, published: date | None) -> TimeMention:
+    """A yearless date named after a future cue is the next one, not the last one."""
+    end = attr.period_end(mention.label)
+    if published is None or end is None or end >= published or "/" in (mention.label or "") \
+            or WRITTEN_YEAR.search(mention.text):
+        return mention
+    return replace(mention, label=shift_year(mention.label, 1))
+
+
+def quoted_title_before(view: SentenceView, pos: int) -> Cue | None:
+    """A quoted title right before `pos` ('shooter "Delta Force" will', 《黑神话》将): a product."""
+    m = QUOTED_TITLE_BEFORE.search(view.between(max(view.start, pos - 60), pos))
+    if m is None:
+        return None
+    start = pos - len(m.group(0)) + m.start("title") - m.start()
+    return Cue(start, start + len(m.group("title")), m.group("title"), "product",
+               m.group("title"))
 
 
 def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:

@@ -41,6 +41,8 @@ RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|leve
                            re.I)
 # "L7", "H20", "RT6": a bare model code names no brand ("Ascend 910B" does)
 MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
+# "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
+APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -124,8 +126,12 @@ def speakers(view: SentenceView) -> list[tuple[Cue, Cue]]:
             if mention is not None and not view.between(cue.end, mention.start).count(","):
                 found.append((mention, cue))
         elif cue.label == "speaker_after":
-            mention = nearest_before(named, cue.start, max(view.start, cue.start - 45))
-            if mention is not None and "," not in view.between(mention.end, cue.start):
+            mention = nearest_before(named, cue.start, max(view.start, cue.start - 90))
+            if mention is None:
+                continue
+            gap = view.between(mention.end, cue.start)
+            if ("," not in gap and cue.start - mention.end <= 45) or (
+                    mention.label == "person" and APPOSITION.fullmatch(gap)):
                 found.append((mention, cue))
     return found
 

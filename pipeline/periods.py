@@ -26,7 +26,7 @@ INTERVAL_JOIN = {
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
 MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[1-9])日)?"
-DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:.])")
+DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:]|\.\d)")
 RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
 SINCE_BEFORE = {
     "en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,80}$"),

@@ -237,3 +237,21 @@ def test_benchmark_names_are_not_subjects():
             "GPT-4 in 6 of them.")
     wins = one(extract_text(text, published="2024-08-20"), "6")
     assert wins.subject is None or wins.subject.name not in {"MMLU", "GSM8K", "HumanEval"}
+
+
+def test_a_quoted_title_that_will_launch_is_a_plan_due_on_the_coming_date():
+    text = ("Zentrix's new shooter \"Delta Strike\" will be officially launched on PC and mobile "
+            "platforms on September 26.")
+    facts = extract_text(text, published="2024-08-15")
+    assert len(facts) == 1
+    plan = facts[0]
+    assert (plan.modality, plan.subject.name) == ("plan", "Delta Strike")
+    assert plan.horizon.label == "2024-09-26"
+
+
+def test_a_speaker_with_an_apposition_still_speaks():
+    text = ("Cui Dongshu, secretary general of the association, said that the market is expected "
+            "to maintain growth in the autumn.")
+    facts = extract_text(text, published="2024-09-12")
+    assert [f.modality for f in facts] == ["forecast"]
+    assert facts[0].speaker is not None and facts[0].speaker.name == "Cui Dongshu"
