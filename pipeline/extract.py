@@ -22,6 +22,7 @@ def annotate(article: Article, lang: str) -> Doc:
     doc._.raw_text = article.text
     doc._.doc_id = article.doc_id
     doc._.published = article.published
+    doc._.title = article.title
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc

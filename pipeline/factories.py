@@ -13,6 +13,7 @@ DOC_EXTENSIONS = {
     "raw_text": None,
     "doc_id": None,
     "published": None,
+    "title": None,
     "segmentation": None,
     "quantities": None,
     "time_mentions": None,

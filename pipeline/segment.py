@@ -146,6 +146,8 @@ _DATELINE_MAX_LEN = 100
 _BANNER_MAX_LEN = 150
 _TITLE_MAX_LEN = {"en": 150, "zh": 50}
 _SENTENCE_MIN_LEN = {"en": 150, "zh": 60}
+_TITLE_SEARCH_LINES = 8
+_SPACES = re.compile(r"\s+")
 _WRAP_MIN_LEN = 40
 _QUOTE_MAX_LEN = 400
 
@@ -194,14 +196,19 @@ _SENTENCE_OPENERS = frozenset(
     "still yet then its their his her our".split())
 
 
-def segment(text: str, lang: str = "en", *, split_semicolons: bool = False) -> Segmentation:
-    """Find the body of a raw article, its paragraphs and sentences, and what was dropped."""
+def segment(text: str, lang: str = "en", *, split_semicolons: bool = False,
+            title: str | None = None) -> Segmentation:
+    """Find the body of a raw article, its paragraphs and sentences, and what was dropped.
+
+    `title` (from the article's metadata) names the title line when the text repeats it, so a
+    site name above it or a question mark at its end does not hide it.
+    """
     language = _language(lang)
     lines = _lines(text)
     reasons = [_classify(line, language) for line in lines]
     _mark_banners(lines, reasons)
     _mark_rest(lines, reasons, len(text), language)
-    title_index = _mark_header(lines, reasons, language)
+    title_index = _mark_header(lines, reasons, language, title)
     groups = _group_paragraphs(lines, reasons, language, title_index)
     paragraphs = tuple((group[0].start, group[-1].end) for group in groups)
     sentences: list[Sentence] = []
@@ -375,7 +382,8 @@ def _is_title_like(line: _Line, language: str) -> bool:
             and not core[:1].isdigit())
 
 
-def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> int | None:
+def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str,
+                 known_title: str | None = None) -> int | None:
     """Find the title line and drop the other lines before the body as header.
 
     The body starts at the first sentence-like line after the title. Nothing is dropped when
@@ -385,10 +393,18 @@ def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> in
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     if not kept:
         return None
+    named = _title_line(lines, kept, known_title)
+    if named is not None:  # the metadata's title: what stands above it is header
+        for index in kept:
+            if index >= named:
+                break
+            reasons[index] = "header"
+        kept = [i for i in kept if i >= named]
     first = lines[kept[0]]
     wrapped = (len(kept) > 1 and kept[1] == kept[0] + 1 and not lines[kept[1]].after_gap
                and language == "en" and _is_hard_wrap(first, lines[kept[1]]))
-    title_index = kept[0] if _is_title_like(first, language) and not wrapped else None
+    title_index = kept[0] if named is not None or (
+        _is_title_like(first, language) and not wrapped) else None
     after_title = kept[1:] if title_index is not None else kept
     body = next((i for i in after_title if _is_sentence_like(lines[i].core, language)), None)
     if body is None:
@@ -401,6 +417,15 @@ def _mark_header(lines: list[_Line], reasons: list[str | None], lang: str) -> in
             break
         reasons[index] = "header"
     return title_index
+
+
+def _title_line(lines: list[_Line], kept: list[int], title: str | None) -> int | None:
+    """The line among the first few that repeats the metadata title (spacing and case aside)."""
+    if not title or not title.strip():
+        return None
+    wanted = _SPACES.sub(" ", title).strip().casefold()
+    return next((i for i in kept[:_TITLE_SEARCH_LINES]
+                 if _SPACES.sub(" ", lines[i].core).strip().casefold() == wanted), None)
 
 
 def _group_paragraphs(lines: list[_Line], reasons: list[str | None], lang: str,

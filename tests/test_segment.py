@@ -437,3 +437,16 @@ def test_chinese_share_bar_with_bracketed_counts_is_furniture() -> None:
     text = "正文第一句。第二句在这里。\n\n评论（0）  点赞（15）  分享\n"
     seg = segment(text, "zh")
     assert all("评论" not in text[s.start:s.end] for s in seg.sentences)
+
+
+def test_the_metadata_title_names_the_title_line() -> None:
+    text = ("Auto Finance Observer\nHome | Industry | Data\n\n"
+            "Penetration exceeded 50% for two months, can the price war be stopped?\n\n"
+            "China's market continued to grow in August. Sales rose 30%.\n")
+    title = "Penetration exceeded 50% for two months, can the price war be stopped?"
+    seg = segment(text, "en", title=title)
+    assert seg.title == title
+    first = seg.sentences[0]
+    assert text[first.start:first.end] == title and first.paragraph == 0
+    assert text[seg.sentences[1].start:seg.sentences[1].end].startswith("China's market")
+    assert segment(text, "en").title != title  # without the hint the site name looks like one

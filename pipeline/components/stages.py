@@ -29,7 +29,7 @@ class ArticleSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         """Segment the raw text; set sentences and the header date."""
-        seg = segment(doc_text(doc), self.lang)
+        seg = segment(doc_text(doc), self.lang, title=doc._.title)
         doc._.segmentation = seg
         if doc._.published is None and seg.published:
             doc._.published = seg.published
