@@ -58,6 +58,10 @@ PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
 # a year the text names: "2024", "last year", 去年 (a yearless "September 26" is resolved)
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年", re.I)
+# a level written as the comparison point of the figure before it
+COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
+                            r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为)\s*(?:the\s+)?$",
+                            re.I)
 QUOTED_TITLE_BEFORE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
@@ -301,11 +305,16 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 used.add(nxt)
                 draft.level, draft.pattern = roles[nxt][0], "change_then_value"
         if draft.level is None and i > 0 and (i - 1) not in used and roles[i - 1][1] is None:
-            prev = roles[i - 1][0]
+            back = i - 1
+            if back > 0 and (back - 1) not in used and roles[back - 1][1] is None and \
+                    COMPARED_LEVEL.search(view.between(max(view.start, left_edge(
+                        roles[back][0]) - 30), left_edge(roles[back][0]))):
+                back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
+            prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
             between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
             if same and not between:
-                used.add(i - 1)
+                used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"
         draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
                                  max(q.end, draft.anchor.end))
