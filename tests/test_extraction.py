@@ -261,7 +261,8 @@ def test_a_speaker_with_an_apposition_still_speaks():
     ("Zentrix's net income was only 3.27 billion yuan in the quarter, compared with 23.52 "
      "billion yuan in the same period last year, a year-on-year decrease of 86%.",
      "3270000000", "23520000000"),
-    ("上半年泽瑞净利润为13.55亿元，去年同期为15.26亿元，同比下降11.2%。", "1355000000", "1526000000"),
+    ("上半年泽瑞净利润为13.55亿元，去年同期为15.26亿元，同比下降11.2%。",
+     "1355000000", "1526000000"),
 ])
 def test_a_change_after_a_comparison_point_belongs_to_the_first_figure(text, first, base):
     facts = extract_text(text, published="2024-08-20")
