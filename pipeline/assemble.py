@@ -62,6 +62,7 @@ WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年
 COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
                             r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为)\s*(?:the\s+)?$",
                             re.I)
+STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 QUOTED_TITLE_BEFORE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
@@ -631,6 +632,24 @@ class SentenceAssembler:
             return seg.row
         return None
 
+    def statement_metric(self, lo: int, hi: int, cue: Cue) -> Cue | None:
+        """The measure a numberless statement is about: a metric word in the cue's clause.
+
+        "Lau expects online advertising revenue to maintain growth", 公司仍将保持对星火大模型的投入力度.
+        """
+        semi = self.view.semiclause(cue.start)
+        lex = self.ctx.lex
+        modifiers = {row.id for row in lex.metrics if row.modifier}
+        near = [m for m in self.view.metrics if max(lo, semi[0]) <= m.start
+                and m.end <= min(hi, semi[1]) and m.row not in modifiers
+                and (cue.label == "claim" or getattr(lex.metric_def(m.label), "group", "")
+                     != "claims")]
+        def distance(m: Cue) -> int:
+            return m.start - cue.end if m.start >= cue.end else cue.start - m.end
+
+        near = [m for m in near if distance(m) <= STATEMENT_METRIC_REACH]
+        return min(near, key=distance) if near else None
+
     def statements(self) -> list[Fact]:
         """Forward-looking facts of a numberless sentence: one per semicolon clause with a cue."""
         view = self.view
@@ -697,12 +716,15 @@ class SentenceAssembler:
             subject = Subject(name=last.row, text=last.text, type=last.label)
         if obj is not None and subject is not None and subject.name == obj.row:
             subject = None
+        metric_cue = self.statement_metric(lo, hi, cue)
         rule = f"statement.{cue.label}.{cue.row}"
         horizon = TimeRef(label=horizon_mention.label, text=horizon_mention.text) \
             if horizon_mention else None
         return Fact(
             id=fact_id(ctx.doc_id, view.start, view.end, lo, rule), doc_id=ctx.doc_id,
             kind="forward_looking", modality=cue.label, subject=subject, horizon=horizon,
+            metric=metric_cue.label if metric_cue else None,
+            metric_text=metric_cue.text if metric_cue else None,
             speaker=self.speaker_party(),
             object=Party(name=obj.row, type=obj.label) if obj else None,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,

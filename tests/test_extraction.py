@@ -268,3 +268,15 @@ def test_a_change_after_a_comparison_point_belongs_to_the_first_figure(text, fir
     facts = extract_text(text, published="2024-08-20")
     assert one(facts, first).change is not None
     assert one(facts, base).change is None
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Lau expects online advertising revenue to maintain healthy growth in the second half.",
+     "revenue"),
+    ("He added that Zentrix's capital expenditure will continue to rise in the second half.",
+     "capex"),
+    ("展望下半年，刘庆峰表示，公司仍将保持对大模型的投入力度。", "investment"),
+])
+def test_a_numberless_statement_names_the_measure_it_is_about(text, metric):
+    facts = extract_text(text, published="2024-08-15")
+    assert [f.metric for f in facts] == [metric]
