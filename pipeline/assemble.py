@@ -635,7 +635,7 @@ class SentenceAssembler:
     def statement_metric(self, lo: int, hi: int, cue: Cue) -> Cue | None:
         """The measure a numberless statement is about: a metric word in the cue's clause.
 
-        "Lau expects online advertising revenue to maintain growth", 公司仍将保持对星火大模型的投入力度.
+        "Lau expects online advertising revenue to maintain growth", 公司仍将保持对大模型的投入.
         """
         semi = self.view.semiclause(cue.start)
         lex = self.ctx.lex
