@@ -21,7 +21,7 @@ from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
-from pipeline.periods import TimeMention, shift_year
+from pipeline.periods import TimeMention, shift_year, within
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
@@ -103,6 +103,7 @@ class DocContext:
     main_subject: Cue | None
     currency: str | None
     carried_period: str | None = None
+    report_period: str | None = None
     last_subject: Cue | None = None
     last_market: Subject | None = None
     market_region: str | None = None
@@ -497,8 +498,11 @@ class SentenceAssembler:
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
-            if label and "/" not in label and mention is not None and mention.kind == "point":
-                ctx.carried_period = label  # a report period, not a span ("2008/2021")
+            if label and "/" not in label and mention is not None and mention.kind == "point" \
+                    and not within(label, ctx.report_period):
+                # a report period, not a span ("2008/2021") nor a part of the article's own
+                # ("其中第二季度" inside a half-year report)
+                ctx.carried_period = label
             elif mention is not None and mention.kind == "fiscal":
                 ctx.carried_period = None  # a fiscal report period has no calendar label
         else:
@@ -832,7 +836,7 @@ def assemble(doc: Doc) -> list[Fact]:
     ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
-    ctx.carried_period = report_period(views)
+    ctx.carried_period = ctx.report_period = report_period(views)
     facts: list[Fact] = []
     text = doc_text(doc)
     for view in views:

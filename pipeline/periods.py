@@ -359,3 +359,31 @@ def shift_year(label: str | None, years: int) -> str | None:
     if label is None:
         return None
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), label)
+
+
+def label_bounds(label: str | None) -> tuple[date, date] | None:
+    """First and last day of a single period label ("2024-Q2", "2024-H1", "2024-06", "2024")."""
+    m = re.fullmatch(r"(\d{4})(?:-(?:([HQ])(\d)|(\d{2})(?:-(\d{2}))?))?", label or "")
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        size = 6 if m.group(2) == "H" else 3
+        first = (int(m.group(3)) - 1) * size + 1
+        last = first + size - 1
+    elif m.group(4):
+        first = last = int(m.group(4))
+        if m.group(5):
+            day = date(year, first, int(m.group(5)))
+            return day, day
+    else:
+        first, last = 1, 12
+    end = date(year + 1, 1, 1) if last == 12 else date(year, last + 1, 1)
+    return date(year, first, 1), date.fromordinal(end.toordinal() - 1)
+
+
+def within(inner: str | None, outer: str | None) -> bool:
+    """Whether period `inner` lies inside period `outer` (and is not the same)."""
+    a, b = label_bounds(inner), label_bounds(outer)
+    return a is not None and b is not None and a != b and b[0] <= a[0] and a[1] <= b[1]
+

@@ -280,3 +280,19 @@ def test_a_change_after_a_comparison_point_belongs_to_the_first_figure(text, fir
 def test_a_numberless_statement_names_the_measure_it_is_about(text, metric):
     facts = extract_text(text, published="2024-08-15")
     assert [f.metric for f in facts] == [metric]
+
+
+def test_a_part_of_the_report_period_does_not_replace_it():
+    text = ("上半年，泽瑞实现营业收入1667.67亿元，同比下降11.88%。其中第二季度毛利率达27.27%。"
+            "分地区来看，境外业务收入为550.92亿元，同比增长7.5%。")
+    facts = extract_text(text, published="2024-07-27")
+    assert one(facts, "27.27").period.label == "2024-Q2"
+    assert one(facts, "55092000000").period.label == "2024-H1"
+
+
+def test_a_year_earlier_is_the_same_period_last_year():
+    text = ("In the second quarter, Zentrix's revenue was 291.4 billion yuan. Its operating margin "
+            "rose to 4.5% from 3.9% a year earlier. Service revenue was 61.6 billion yuan.")
+    facts = extract_text(text, published="2024-08-16")
+    assert one(facts, "3.9").period.label == "2023-Q2"
+    assert one(facts, "61600000000").period.label == "2024-Q2"
