@@ -47,6 +47,7 @@ DURATION_AFTER = re.compile(
 MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?[BMKbmk]\b")
 MARKET_REVENUE = ("revenue", "sales")
+MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 VAGUE_BEFORE = "数几上"
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
@@ -484,10 +485,13 @@ class SentenceAssembler:
         modality, cue = self.modality_of(draft, self.due_label(governing, mention, label),
                                          governing)
         subject = self.subject_for(anchor.start, metric)
-        if subject is not None and subject.type == "market" and metric in MARKET_REVENUE:
-            metric = "market_size"  # a market's revenue or sales is its size
-        if metric == "revenue_share" and MARKET_WORD_AFTER.search(
-                view.between(anchor.end, view.clause(anchor.end - 1)[1])):
+        money = value is not None and value.unit not in ("%", "pp", "count", "x")
+        if subject is not None and subject.type == "market" and (
+                metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
+            metric = "market_size"  # a market's revenue, sales or spending is its size
+        if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
+                and MARKET_WORD_AFTER.search(view.between(anchor.end,
+                                                          view.clause(anchor.end - 1)[1])):
             metric = "market_share"  # "accounted for 80% of the market"
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)

@@ -296,3 +296,16 @@ def test_a_year_earlier_is_the_same_period_last_year():
     facts = extract_text(text, published="2024-08-16")
     assert one(facts, "3.9").period.label == "2023-Q2"
     assert one(facts, "61600000000").period.label == "2024-Q2"
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Alibaba Cloud kept the lead with a 36% share of China's cloud market in the second "
+     "quarter.", "36", "market_share"),
+    ("The top four vendors together took more than 70% of the market.", "70", "market_share"),
+    ("Canalys data show that China's cloud infrastructure services spending grew 11% "
+     "year-on-year to US$9.1 billion in the second quarter.", "9100000000", "market_size"),
+    ("In the second quarter, Zentrix's operating income was 10.4 billion yuan.", "10400000000",
+     "operating_profit"),
+])
+def test_market_and_profit_phrasings(text, amount, metric):
+    assert one(extract_text(text, published="2024-09-20"), amount).metric == metric
