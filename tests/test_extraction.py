@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 
 from pipeline import extract_text
+from pipeline.extract import extract_article
+from pipeline.models import Article
 from tests.helpers import assert_grounded
 
 EN_RESULTS = (
@@ -309,3 +311,14 @@ def test_a_year_earlier_is_the_same_period_last_year():
 ])
 def test_market_and_profit_phrasings(text, amount, metric):
     assert one(extract_text(text, published="2024-09-20"), amount).metric == metric
+
+
+def test_the_headline_names_an_unknown_company():
+    text = ("泽瑞能源上半年净利润超228亿元\n\n"
+            "泽瑞能源7月26日晚间发布半年报。上半年，泽瑞能源实现营业收入1667.67亿元，同比下降11.88%。"
+            "比亚迪同期营收为3011亿元。泽瑞能源表示，公司将继续加大研发投入。\n")
+    article = Article(doc_id="z", text=text, published="2024-07-27",
+                      title="泽瑞能源上半年净利润超228亿元")
+    facts = extract_article(article, "zh")
+    revenue = one(facts, "166767000000")
+    assert revenue.subject.name == "泽瑞能源"

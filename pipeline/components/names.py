@@ -88,10 +88,45 @@ def _is_stop(name: str, stops: frozenset[str]) -> bool:
     return name.lower() in stops or first in stops or len(name) < 2
 
 
-def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
+def title_subject(title: str | None, text: str, lang: str) -> str | None:
+    """The name a headline opens with, when the body repeats it: 宁德时代上半年净利润… -> 宁德时代.
+
+    Headlines put the company first; the name ends where the first period, metric or change
+    word of the language tables (or a digit) begins.
+    """
+    if not title:
+        return None
+    if lang != "zh":
+        m = re.match(rf"\s*(?P<name>{NAME})(?='s\b|’s\b|\s)", title)
+        name = m.group("name") if m else None
+    else:
+        cut = first_table_word(lang).search(title)
+        name = title[:cut.start()].strip() if cut else None
+        if name and not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,8}", name):
+            name = None
+    stops = stop_words(lang)
+    if not name or _is_stop(name, stops) or text.count(name) < 3:
+        return None
+    return name
+
+
+@cache
+def first_table_word(lang: str) -> re.Pattern[str]:
+    """Any period, metric or change word of the language, or a digit."""
+    lex = load_lexicon(lang)
+    words = {s for table in (lex.periods, lex.metrics, lex.changes) for row in table
+             for s in row.surfaces}
+    return re.compile(rf"\d|{trie_regex(sorted(words))}")
+
+
+def find_unknown_names(text: str, known: list[Cue], lang: str,
+                       title: str | None = None) -> list[Cue]:
     """Company and person mentions the gazetteer missed, every occurrence of each name."""
     stops = stop_words(lang)
     kinds: dict[str, str] = {}
+    headline = title_subject(title, text, lang)
+    if headline is not None and not any(c.text == headline for c in known):
+        kinds[headline] = "company"
     for pattern in PEOPLE_PATTERNS[lang]:  # "CEO Yan Junjie", "Liz Lee, an analyst at"
         for m in pattern.finditer(text):
             name = m.group("name").strip()

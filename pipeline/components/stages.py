@@ -91,7 +91,7 @@ class SubjectTagger:
         """Tag gazetteer names, then add the names the text itself marks as companies."""
         doc = self.gazetteer(doc)
         known = doc._.cues["subjects"]
-        unknown = find_unknown_names(doc_text(doc), known, self.lang)
+        unknown = find_unknown_names(doc_text(doc), known, self.lang, doc._.title)
         # a model name found around a gazetteer name ("Qwen-Long") replaces it
         known = [c for c in known if not any(u.start <= c.start and c.end <= u.end
                                              for u in unknown)]
