@@ -51,7 +51,7 @@ MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 VAGUE_BEFORE = "数几上"
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
-WINS_AFTER = re.compile(r"^\s*(?:of\b|项)")
+WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
 WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
 RESPECTIVELY = re.compile(r"respectively|分别")
 LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
@@ -439,6 +439,11 @@ class SentenceAssembler:
                 return "reported", None
             cue = Cue(future.start, future.end, future.text, "plan", future.row)
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
+            if period_label is None and cue.row in WILL_ROWS and basis_near(
+                    view, view.start, view.end) in ("yoy", "qoq"):
+                # "net income will be 13.5 billion yuan, up 69% from a year earlier": translated
+                # narrative of the report period, not a plan
+                period_label = self.ctx.carried_period
             end = attr.period_end(period_label)
             if end is not None and end < self.ctx.published and (
                     cue.label == "plan" or cue.row in WILL_ROWS):
