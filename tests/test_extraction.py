@@ -322,3 +322,21 @@ def test_the_headline_names_an_unknown_company():
     facts = extract_article(article, "zh")
     revenue = one(facts, "166767000000")
     assert revenue.subject.name == "泽瑞能源"
+
+
+def test_translated_will_with_a_yearly_change_is_a_reported_result():
+    text = ("In the second quarter, Zentrix's revenue was 291.4 billion yuan. Non-GAAP net income "
+            "will be 13.5 billion yuan, up 69% from a year earlier, and the non-GAAP net profit "
+            "margin reached 4.6%.")
+    facts = extract_text(text, published="2024-08-16")
+    assert one(facts, "4.6").modality == "reported"
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("As of the end of June, the number of Zentrix PLUS members exceeded 35 million.", "35000000",
+     "users"),
+    ("The board also approved a new share repurchase plan of up to US$5.0 billion.",
+     "5000000000", "other"),
+])
+def test_members_and_buybacks(text, amount, metric):
+    assert one(extract_text(text, published="2024-08-16"), amount).metric == metric
