@@ -439,8 +439,9 @@ class SentenceAssembler:
                 return "reported", None
             cue = Cue(future.start, future.end, future.text, "plan", future.row)
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
-            if period_label is None and cue.row in WILL_ROWS and basis_near(
-                    view, view.start, view.end) in ("yoy", "qoq"):
+            if period_label is None and cue.row in WILL_ROWS and (basis_near(
+                    view, view.start, view.end) in ("yoy", "qoq")
+                    or any(t.kind == "same_period" for t in view.times)):
                 # "net income will be 13.5 billion yuan, up 69% from a year earlier": translated
                 # narrative of the report period, not a plan
                 period_label = self.ctx.carried_period
