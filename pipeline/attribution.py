@@ -31,7 +31,8 @@ SPEAKER_TYPES = {"person", "organization", "company"}
 # a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
 # one the figure is about
 AGENT_BEFORE = re.compile(
-    r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+|由|被|获)$", re.I)
+    r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
+    r"driven by)\s+|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus)\b"
     r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)

@@ -340,3 +340,9 @@ def test_translated_will_with_a_yearly_change_is_a_reported_result():
 ])
 def test_members_and_buybacks(text, amount, metric):
     assert one(extract_text(text, published="2024-08-16"), amount).metric == metric
+
+
+def test_a_product_the_company_relies_on_is_not_the_subject():
+    text = "三季度，华为凭借Mate 60系列回归，市场份额升至13.2%。"
+    share = one(extract_text(text, published="2023-10-20"), "13.2")
+    assert share.subject.name == "Huawei"
