@@ -141,3 +141,12 @@ def test_a_canonical_name_has_one_type_in_every_language():
 
     types = canonical_subjects()
     assert types["iFLYTEK"] == "company" and types["iFLYTEK Spark"] == "product"
+
+
+def test_a_model_variant_extends_the_known_model():
+    from pipeline.extract import annotate
+    from pipeline.models import Article
+    text = "Tencent Cloud cut the price of Hunyuan-Pro by 55%. 讯飞星火V4.0发布，星火Pro降价。"
+    doc = annotate(Article(doc_id="x", text=text, published="2024-08-15"), "en")
+    names = {c.text: c.row for c in doc._.cues["subjects"] if c.label == "product"}
+    assert names.get("Hunyuan-Pro") == "Hunyuan-Pro"

@@ -167,3 +167,34 @@ def _extends_known(m: re.Match[str], known: list[Cue]) -> bool:
     hits = [c for c in known if c.start < m.end() and m.start() < c.end]
     return bool(hits) and all(m.start() <= c.start and c.end <= m.end() and
                               (c.start, c.end) != m.span() for c in hits)
+
+
+@cache
+def variant_pattern(lang: str) -> re.Pattern[str]:
+    """What may follow a known model name to make a variant: versions, sizes, tier words."""
+    rows = read_rows(f"pipeline.resources.{lang}", "names.jsonl", NameStopRow)
+    words = sorted({s for row in rows if row.id == "model_variants" for s in row.surfaces})
+    part = rf"(?:v?\d+(?:\.\d+)*[A-Za-z]?|{trie_regex(words)})(?![A-Za-z])"
+    return re.compile(rf"(?:[- ]?{part})+")
+
+
+def model_variants(text: str, known: list[Cue], lang: str) -> list[Cue]:
+    """Known products extended by the variant written right after them.
+
+    "Hunyuan-Pro", "ERNIE 4.0 Turbo", 星火Pro: prices and benchmarks are about the variant. A
+    bare version number ("Spark V4.0") is still the model. A Latin name keeps its written form;
+    a Chinese alias gives the canonical name plus the variant.
+    """
+    pattern = variant_pattern(lang)
+    out = []
+    for c in known:
+        m = pattern.match(text, c.end) if c.label == "product" else None
+        tail = m.group().strip(" -") if m else ""
+        if not tail or re.fullmatch(r"[v\d. ]+", tail, re.I):  # a bare version stays the model
+            out.append(c)
+            continue
+        written = text[c.start:m.end()]
+        row = written if not CJK.search(c.text) else f"{c.row} {tail}"
+        out.append(Cue(c.start, m.end(), written, c.label, row))
+    return out
+
