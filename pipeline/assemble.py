@@ -51,6 +51,7 @@ MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 VAGUE_BEFORE = "数几上"
 PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
+GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
 WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -152,6 +153,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False
     if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":
         return False  # 数千万元, 几十亿: no numeral, no figure
+    if q.unit is None and q.text == "一":
+        return False  # 新一代, 上一代, 一直: a word, not a figure
     if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "within 6 weeks", 6周内: a duration
     if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
@@ -428,10 +431,12 @@ class SentenceAssembler:
         if draft.change is not None:
             own_clauses.add(view.clause(draft.change.start))
         in_clause = cue is not None and view.clause(cue.start) in own_clauses
+        generation = cue is not None and cue.row == GENERATION_CLAIM
         if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None and (
-                not in_clause or cue.label == "claim"):
+                not in_clause or cue.label == "claim") and not generation:
             return "reported", None  # a change against last year is a reported result
-        if cue is not None and cue.label == "claim" and attr.claim_object(view, cue) is None:
+        if cue is not None and cue.label == "claim" and cue.row != GENERATION_CLAIM and \
+                attr.claim_object(view, cue) is None:
             cue = None
         if cue is None:
             future = attr.future_before(view, anchor.start)

@@ -346,3 +346,14 @@ def test_a_product_the_company_relies_on_is_not_the_subject():
     text = "三季度，华为凭借Mate 60系列回归，市场份额升至13.2%。"
     share = one(extract_text(text, published="2023-10-20"), "13.2")
     assert share.subject.name == "Huawei"
+
+
+@pytest.mark.parametrize("text", [
+    "Compared with the previous generation zeta 6.5, the inference speed of Zentrix's new model "
+    "is twice as fast.",
+    "泽瑞称，其新一代基座大模型的整体性能较上一代提升近60%。",
+])
+def test_a_gain_over_the_previous_generation_is_a_claim(text):
+    facts = extract_text(text, published="2024-06-20")
+    assert len(facts) == 1
+    assert facts[0].modality == "claim" and facts[0].change.basis == "vs_previous"
