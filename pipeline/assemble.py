@@ -622,6 +622,9 @@ class SentenceAssembler:
         if picked is None:
             return None
         name, text, kind = picked
+        parent = self.ctx.lex.parent_of(name) if kind == "company" else None
+        if parent is not None:
+            return Subject(name=parent, text=text, type="company")
         if kind == "product":
             product = next((s for s in self.view.subjects if s.text == text and s.row == name),
                            None)

@@ -66,6 +66,9 @@ class SubjectRow(Row):
 
     name: str
     type: SubjectType
+    # a business unit reports as its parent ("Alibaba Cloud" -> Alibaba, CONVENTIONS.md);
+    # it still speaks and sets prices under its own name
+    parent: str | None = None
     aliases: tuple[str, ...]
 
 
@@ -184,6 +187,10 @@ class Lexicon:
     changes: tuple[ChangeRow, ...]
     periods: tuple[PeriodRow, ...]
     modality: tuple[ModalityRow, ...]
+
+    def parent_of(self, name: str) -> str | None:
+        """The parent company a business unit's figures belong to."""
+        return next((row.parent for row in self.subjects if row.name == name), None)
 
     def metric_def(self, metric: str | None) -> MetricDef | None:
         """The common definition of a metric id (group, defaults), or None."""

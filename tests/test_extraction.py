@@ -357,3 +357,10 @@ def test_a_gain_over_the_previous_generation_is_a_claim(text):
     facts = extract_text(text, published="2024-06-20")
     assert len(facts) == 1
     assert facts[0].modality == "claim" and facts[0].change.basis == "vs_previous"
+
+
+def test_a_business_unit_reports_as_its_parent():
+    text = ("IDC data show that in the first half, Alibaba Cloud held a 24.1% share of China's AI "
+            "public cloud services market.")
+    share = one(extract_text(text, published="2024-09-20"), "24.1")
+    assert share.subject.name == "Alibaba" and share.subject.text == "Alibaba Cloud"
