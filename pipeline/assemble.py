@@ -64,6 +64,7 @@ WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年
 COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
                             r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为)\s*(?:the\s+)?$",
                             re.I)
+THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 QUOTED_TITLE_BEFORE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
@@ -507,7 +508,9 @@ class SentenceAssembler:
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
-                subject = Subject(name=listed.row, text=listed.text, type=listed.label)
+                parent = ctx.lex.parent_of(listed.row) if listed.label == "company" else None
+                subject = Subject(name=parent or listed.row, text=listed.text,
+                                  type=listed.label)
         self.remember_market(subject)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
@@ -608,6 +611,12 @@ class SentenceAssembler:
             return Subject(name=templated[0], text=templated[1], type="other")
         named = [s for s in self.view.subjects if s.label in attr.SUBJECT_TYPES]
         products = [c for c in self.view.segments if c.label == "product"]
+        literal = attr.literal_market(self.view, start) if metric != "market_share" else None
+        if literal is not None:  # "China's AI public cloud services market reached ..."
+            return Subject(name=literal[0], text=literal[1], type="market")
+        if self.ctx.last_market is not None and THIS_MARKET.search(
+                self.view.between(self.view.start, start)):
+            return self.ctx.last_market  # "IDC expects this market to grow to ..."
         if metric in attr.MARKET_METRICS and not named and not products and self.ctx.last_market:
             last = self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
             region = attr.regional_market(self.view, start)

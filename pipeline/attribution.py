@@ -44,6 +44,7 @@ RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|leve
 MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
+LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -167,6 +168,27 @@ def market_subject(view: SentenceView, start: int,
     name = f"{region_name} {product.row} market" if region_name else f"{product.row} market"
     text_start = region.start if region and region.start < product.start else product.start
     return name, view.between(text_start, product.end), region_name
+
+
+def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
+    """A market the text names word for word before the figure.
+
+    "China's AI public cloud services market" -> "China AI public cloud services market"; when
+    the words are just a product category ("smartphones"), its canonical name is used. The
+    phrase must stand in the figure's semicolon clause.
+    """
+    semi = view.semiclause(start)
+    regions = [c for c in view.segments if c.label == "region" and semi[0] <= c.start < start]
+    for region in reversed(regions):
+        m = LITERAL_MARKET.match(view.between(region.end, start))
+        if m is None:
+            continue
+        words = m.group("words").strip()
+        products = [c for c in view.segments if c.label == "product" and c.text == words
+                    and region.end <= c.start < region.end + m.end()]
+        name = products[0].row if products else words
+        return f"{region.row} {name} market", view.between(region.start, region.end + m.end())
+    return None
 
 
 def regional_market(view: SentenceView, start: int) -> Cue | None:

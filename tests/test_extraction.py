@@ -364,3 +364,13 @@ def test_a_business_unit_reports_as_its_parent():
             "public cloud services market.")
     share = one(extract_text(text, published="2024-09-20"), "24.1")
     assert share.subject.name == "Alibaba" and share.subject.text == "Alibaba Cloud"
+
+
+def test_a_market_named_word_for_word_and_then_this_market():
+    text = ("According to IDC, China's AI public cloud services market reached 12.6 billion yuan "
+            "in 2023. IDC expects this market to grow to more than 21 billion yuan by 2027. "
+            "Zentrix's share of China's AI public cloud services market was 26.4%.")
+    facts = extract_text(text, published="2024-09-20")
+    assert one(facts, "12600000000").subject.name == "China AI public cloud services market"
+    assert one(facts, "21000000000").subject.name == "China AI public cloud services market"
+    assert one(facts, "26.4").subject.name == "Zentrix"
