@@ -45,6 +45,9 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
+# a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
+COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
+                            r"(?:the\s+)?|(?:较|相比|去年同期为|上年同期为|同期为)\s*)$", re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -315,7 +318,8 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
               and t.kind not in ("since", "cumulative")]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
                  and not (t.start >= end and COMPARISON_BEFORE.search(
-                     view.between(end, t.start)))]
+                     view.between(end, t.start)))
+                 and not (t.end <= start and compared_time(view, t, start))]
     if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
         return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)
     running = [t for t in view.times if t.kind == "cumulative"
@@ -337,10 +341,25 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     return since[0] if since else None
 
 
-def compared_time(view: SentenceView, t: TimeMention) -> bool:
-    """A time inside a comparison ("up from 50 million in December") dates the earlier figure."""
+def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) -> bool:
+    """A time inside a comparison ("up from 50 million in December") dates the earlier figure.
+
+    It follows a figure written as a comparison point ("from 6.2 billion yuan in the first
+    quarter of 2022"), or stands after a comparison word in its clause. `own`: the start of
+    the figure being dated; its own time is never a comparison for it.
+    """
+    before = [q for q in view.quantities if q.end <= t.start
+              and len(view.between(q.end, t.start)) <= 16]
+    if before:
+        q = before[-1]
+        if COMPARED_POINT.search(view.between(q.end, t.start)):
+            return True  # "up 69% from a year earlier"
+        if own is not None and q.start == own:
+            return False
+        edge = q.qualifier_start if q.qualifier_start is not None else q.start
+        return bool(COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)))
     clause = view.clause(t.start)
-    return bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
+    return own is None and bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,
