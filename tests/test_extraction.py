@@ -377,7 +377,7 @@ def test_a_market_named_word_for_word_and_then_this_market():
 
 
 def test_from_x_in_an_earlier_period_to_y_in_a_later_one():
-    text = ("Zentrix's revenue will decrease by 24.2% from 6.2 billion yuan in the first quarter of "
-            "2022 to 4.7 billion yuan in the first quarter of 2023.")
+    text = ("Zentrix's revenue will decrease by 24.2% from 6.2 billion yuan in the first quarter "
+            "of 2022 to 4.7 billion yuan in the first quarter of 2023.")
     facts = extract_text(text, published="2023-05-25")
     assert one(facts, "4700000000").period.label == "2023-Q1"
