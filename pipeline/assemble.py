@@ -66,12 +66,14 @@ COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up 
                             re.I)
 THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
+JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
+JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
 QUOTED_TITLE_BEFORE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
-COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
+COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
 
 @dataclass
@@ -681,11 +683,34 @@ class SentenceAssembler:
         near = [m for m in near if distance(m) <= STATEMENT_METRIC_REACH]
         return min(near, key=distance) if near else None
 
-    def statements(self) -> list[Fact]:
-        """Forward-looking facts of a numberless sentence: one per semicolon clause with a cue."""
+    def statement_clauses(self) -> list[tuple[int, int]]:
+        """Where one statement ends and the next may begin: semicolons, and ", and ... will".
+
+        "We will continue to invest in AI infrastructure, and we will launch more applications"
+        states two plans; a joined clause counts only when a cue of its own follows closely.
+        """
         view = self.view
-        edges = [view.start, *[b + 1 for b in view.semiclause_breaks], view.end]
-        found = [self.statement(lo, hi) for lo, hi in zip(edges, edges[1:], strict=False)]
+        cuts = {b + 1 for b in view.semiclause_breaks}
+        cues = [c for c in view.modality if c.label in (*attr.STRONG_MODALITIES, "future")]
+        for m in JOINED_CLAUSE.finditer(view.text):
+            joint = view.start + m.end()
+            if any(0 <= c.start - joint <= JOINED_CUE_REACH for c in cues):
+                cuts.add(view.start + m.start() + 1)
+        edges = [view.start, *sorted(cuts), view.end]
+        return list(zip(edges, edges[1:], strict=False))
+
+    def statements(self, taken: list[Fact] | None = None) -> list[Fact]:
+        """Forward-looking facts without a number: one per statement clause with a cue.
+
+        In a sentence with numeric facts (`taken`), only clauses holding none of them count.
+        """
+        anchors = [f.value.start if f.value else None for f in taken or []]
+        found = []
+        for lo, hi in self.statement_clauses():
+            if taken and (any(a is not None and lo <= a < hi for a in anchors) or any(
+                    f.value is None for f in taken)):
+                continue
+            found.append(self.statement(lo, hi))
         return [f for f in found if f is not None]
 
     def statement(self, lo: int, hi: int) -> Fact | None:
@@ -735,7 +760,12 @@ class SentenceAssembler:
             end = attr.period_end(due.label)
             if end is not None and end < ctx.published and cue.label in ("plan", "target"):
                 return None  # "In late June, Baidu will release ...": narrative, not a plan
-        horizon_mention = horizon_mention or next(iter(view.times), None)
+        if horizon_mention is None:  # a time before the cue, unless it is already over
+            earlier = next(iter(view.times), None)
+            end = attr.period_end(earlier.label) if earlier is not None else None
+            if earlier is not None and not (end is not None and ctx.published is not None
+                                            and end < ctx.published):
+                horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
         if titled is not None and cue.row == "future.will":
             subject = Subject(name=titled.row, text=titled.text, type="product")
@@ -893,6 +923,5 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
         fact = assembler.build(draft)
         if fact is not None:
             facts.append(fact)
-    if not facts:
-        facts.extend(assembler.statements())
+    facts.extend(assembler.statements(facts))
     return facts

@@ -381,3 +381,18 @@ def test_from_x_in_an_earlier_period_to_y_in_a_later_one():
             "of 2022 to 4.7 billion yuan in the first quarter of 2023.")
     facts = extract_text(text, published="2023-05-25")
     assert one(facts, "4700000000").period.label == "2023-Q1"
+
+
+def test_two_joined_plans_are_two_statements():
+    text = ("Zentrix's revenue grew in the second quarter. We will continue to invest in AI "
+            "infrastructure, and we will launch more AI-native applications.")
+    plans = [f for f in extract_text(text, published="2024-08-22") if f.kind == "forward_looking"]
+    assert len(plans) == 2 and all(f.modality == "plan" for f in plans)
+    assert all(f.horizon is None for f in plans)  # the second quarter is over: no due time
+
+
+def test_a_numberless_plan_beside_a_numeric_one():
+    text = ("Baidu will open-source a lightweight model in the third quarter, and will build a "
+            "computing cluster of 10,000 GPU cards this year.")
+    facts = extract_text(text, published="2024-06-20")
+    assert sorted(f.value is not None for f in facts) == [False, True]
