@@ -61,7 +61,7 @@ def _part_regex(lang: str) -> re.Pattern[str]:
     rows = load_lexicon(lang).periods
     surfaces = sorted({s for r in rows for s in r.surfaces}, key=len, reverse=True)
     boundary_l = r"(?<![A-Za-z])" if lang == "en" else ""
-    boundary_r = r"(?![A-Za-z])" if lang == "en" else ""
+    boundary_r = r"(?![A-Za-z0-9])" if lang == "en" else r"(?![0-9])"  # "H20" is a chip
     words = "|".join(re.escape(s) for s in surfaces)
     month = f"|{MONTH_ZH}" if lang == "zh" else ""
     flags = 0

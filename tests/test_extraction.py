@@ -396,3 +396,16 @@ def test_a_numberless_plan_beside_a_numeric_one():
             "computing cluster of 10,000 GPU cards this year.")
     facts = extract_text(text, published="2024-06-20")
     assert sorted(f.value is not None for f in facts) == [False, True]
+
+
+def test_a_chip_code_is_not_a_half_year():
+    text = "SemiAnalysis estimates that Nvidia will deliver more than 1 million H20 chips in 2024."
+    fact = one(extract_text(text, published="2024-08-30"), "1000000")
+    assert fact.horizon.label == "2024"
+
+
+def test_a_figure_expected_by_analysts_is_due_in_the_report_period():
+    text = ("In the second quarter, Zentrix's revenue was 25.5 billion yuan. Diluted earnings per "
+            "share were 8.70 yuan, beating the 7.12 yuan expected by analysts.")
+    fact = one(extract_text(text, published="2024-08-15"), "7.12")
+    assert fact.modality == "forecast" and fact.horizon.label == "2024-Q2"
