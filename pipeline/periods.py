@@ -15,6 +15,7 @@ from functools import cache
 
 from pipeline.lexicon import PeriodRow, load_lexicon
 from pipeline.quantities import find_quantities
+from pipeline.trie import trie_regex
 
 YEAR = r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?!\d|\.\d|%)"
 CONNECTOR = {
@@ -59,10 +60,11 @@ class _Part:
 @cache
 def _part_regex(lang: str) -> re.Pattern[str]:
     rows = load_lexicon(lang).periods
-    surfaces = sorted({s for r in rows for s in r.surfaces}, key=len, reverse=True)
+    surfaces = sorted({s for r in rows for s in r.surfaces})
     boundary_l = r"(?<![A-Za-z])" if lang == "en" else ""
     boundary_r = r"(?![A-Za-z])" if lang == "en" else ""
-    words = "|".join(re.escape(s) for s in surfaces)
+    # longest surface first, as a trie: one walk per position instead of one try per surface
+    words = trie_regex(surfaces, loose_spaces=False)
     month = f"|{MONTH_ZH}" if lang == "zh" else ""
     flags = 0
     return re.compile(rf"{boundary_l}(?P<w>{words}){boundary_r}|{YEAR}(?:\s*年)?{month}", flags)

@@ -232,6 +232,17 @@ _DECIMAL_COMMA = r"|(?<![\d,])\d+,\d{1,2}(?![\d,])"  # English only: "1,3", "5,0
 _DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", _DECIMAL_COMMA + r"|\d+(?:\.\d+)?|", 1)
 _FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９])")  # ４，５６５ but not $20，300
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_URL_HINTS = ("@", "://")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether `_URL_RE` can match at all (it needs "@", "://" or "www."), so most texts skip it.
+
+    Only "W" lowercases to "w", so `lower()` finds "www." in any case `re.I` would.
+    """
+    return any(h in text for h in _URL_HINTS) or "www." in text.lower()
+
+
 _SIGN_CONTEXT = set(" \n\r([{:;,=/<>\"'“‘（【《：；，、")
 
 
@@ -262,6 +273,24 @@ def _alt(surfaces: list[tuple[str, bool]], *, spaced: bool = False) -> str:
 def _wb(alt: str) -> str:
     """Word boundaries that also work for surfaces made of symbols ("US$", "€ur")."""
     return rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"
+
+
+def _first_chars(surfaces: list[tuple[str, bool]]) -> str:
+    """A lookahead body for the first character of any surface, with the surface's case rule.
+
+    A scan tries its whole pattern at every position; this one-character test, implied by the
+    pattern itself, rejects most positions at once without changing any match.
+    """
+    sensitive = "".join(sorted({s[0] for s, case in surfaces if case}))
+    folded = "".join(sorted({s[0].lower() for s, case in surfaces if not case}))
+    parts = [f"[{re.escape(sensitive)}]"] if sensitive else []
+    parts += [f"(?i:[{re.escape(folded)}])"] if folded else []
+    return "|".join(parts) or "(?!)"
+
+
+def _guarded_wb(surfaces: list[tuple[str, bool]]) -> str:
+    """`_wb` of the surfaces, led by a first-character test (for patterns scanned whole)."""
+    return rf"(?=(?<![A-Za-z])(?:{_first_chars(surfaces)})){_wb(_alt(surfaces))}"
 
 
 def _tidy(d: Decimal) -> Decimal:
@@ -382,6 +411,12 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
     def bounded(alt: str) -> str:
         return f"(?:{alt})" if zh else _wb(alt)
 
+    def scanned(found: list[tuple[str, bool]]) -> str:
+        """`bounded` for a pattern scanned over the whole text: first-character test in front."""
+        if zh:
+            return f"(?=(?:{_first_chars(found)})){bounded(_alt(found))}"
+        return _guarded_wb(found)
+
     p["cur_before"] = re.compile(rf"(?:{_alt(cur_before)})[ ]{{0,2}}\Z")
     p["cur_after"] = re.compile(rf"[ ]{{0,2}}(?:-[ ]?)?({_alt(cur_after)}){tail}")
     p["scale"] = re.compile(rf"[ ]{{0,2}}({_alt(surfaces('scale_abbrev'))})(?![A-Za-z])")
@@ -393,8 +428,8 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
         rf"{bounded(_alt(surfaces('qualifier', position='before')))}[ ]*\Z")
     p["qual_after"] = re.compile(
         rf"[ ]*({bounded(_alt(surfaces('qualifier', position='after')))})")
-    p["multiple_word"] = re.compile(bounded(_alt(surfaces("multiple", role="word"))))
-    p["not_number"] = re.compile(bounded(_alt(surfaces("not_number"))))
+    p["multiple_word"] = re.compile(scanned(surfaces("multiple", role="word")))
+    p["not_number"] = re.compile(scanned(surfaces("not_number")))
     p["coin"] = re.compile(rf"[ ]{{0,2}}(?:-[ ]?)?({_alt(surfaces('coin'))})(?![A-Za-z])")
     p["subunit"] = re.compile(rf"[ ]*({_alt(surfaces('subunit'))}){tail}")
     mids = [(m, False) for m in lex.range_mid]
@@ -417,12 +452,15 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     sep = r"[ ]*(?:[-,][ ]*)?"
     p = lex.patterns
     # A run is number words and digits with their connectors; the parser splits it.
-    p["run"] = re.compile(rf"(?:{conn_re}{sep})*{core_re}(?:{sep}(?:{core_re}|{conn_re}))*")
+    # a run starts with a digit, a dot or a word of the tables: test that character first
+    first = rf"(?=[\d.]|(?<![A-Za-z])(?:{_first_chars(core + conn)}))"
+    p["run"] = re.compile(
+        rf"{first}(?:{conn_re}{sep})*{core_re}(?:{sep}(?:{core_re}|{conn_re}))*")
     p["token"] = re.compile(rf"(?:{_DIGITS_EN}|{_wb(_alt(core + conn))})")
     after_article = [(s, False) for s in [*lex.currency_ci, *lex.coins]
                      if s.isascii() and s.isalpha() and not s.endswith("s")]
     p["article_money"] = re.compile(
-        rf"(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
+        rf"(?=(?i:a))(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
     p["range_open"] = re.compile(
         rf"{_wb(_alt([(o, False) for o in lex.range_open]))}[ ]+\Z")
     glued = [s for s in surfaces("multiple", role="suffix") if len(s[0]) == 1]
@@ -431,7 +469,7 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
         rf"[ ]+({_alt(surfaces('multiple', role='times'))})(?![A-Za-z])(?:[ ]+([A-Za-z]+))?")
     p["fold"] = re.compile(rf"[- ]?(?:{_alt(spaced)})(?![A-Za-z])|(?:{_alt(glued)})(?![A-Za-z])")
     p["digit_fraction"] = re.compile(
-        r"(?<![\d/.,-])(?:(\d{1,3})[ ]+)?(\d{1,4})/(\d{1,4})(?![\d/]|-\d|\.\d)")
+        r"(?=\d)(?<![\d/.,-])(?:(\d{1,3})[ ]+)?(\d{1,4})/(\d{1,4})(?![\d/]|-\d|\.\d)")
     # Up to two modifiers before a counted noun ("100 million software users"), never a stop
     # word ("3 of the users") or a number word.
     stops = _alt([(w, False) for w in [*lex.counted_stop, *lex.words]])
@@ -539,7 +577,8 @@ class _Finder:
         self.lex = lex
         self.p = lex.patterns
         self.last_end = 0
-        self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)]
+        self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)] \
+            if _may_hold_url(self.text) else []
         self.blocked += [(m.start(), m.end()) for m in self.p["not_number"].finditer(self.text)]
 
     def run(self) -> list[_Q]:

@@ -10,21 +10,25 @@ from __future__ import annotations
 import re
 
 
-def trie_regex(words: list[str], spaced: bool = False) -> str:
-    """A regex matching exactly `words`, longest first, built from their prefix trie."""
+def trie_regex(words: list[str], spaced: bool = False, loose_spaces: bool = True) -> str:
+    """A regex matching exactly `words`, longest first, built from their prefix trie.
+
+    A space in a word matches a run of spaces unless `loose_spaces` is False.
+    """
     trie: dict = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(trie, "", " *" if spaced else "")
+    return _node_regex(trie, "", " *" if spaced else "", "[ ]+" if loose_spaces else "[ ]")
 
 
-def _node_regex(node: dict, lead: str, gap: str) -> str:
+def _node_regex(node: dict, lead: str, gap: str, space: str) -> str:
     """Branches for the children of `node`; `lead` goes before each (spaced CJK: " *")."""
     branches = [
-        lead + ("[ ]+" if char == " " else re.escape(char)) + _node_regex(node[char], gap, gap)
+        lead + (space if char == " " else re.escape(char)) + _node_regex(node[char], gap, gap,
+                                                                         space)
         for char in sorted(c for c in node if c)
     ]
     if not branches:
