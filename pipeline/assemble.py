@@ -260,7 +260,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
     """Classify quantities into levels and changes and join each change to its level."""
     roles: list[tuple[Quantity, Cue | None]] = []
     lex = load_lexicon(view.lang)
-    directed = {row.id: row.direction for row in lex.metrics if row.direction}
+    directed = lex.directed_metrics
     for q in quantities:
         cue = direction_cue(view, q)
         if cue is None:

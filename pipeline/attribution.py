@@ -65,7 +65,7 @@ def first_after(cues: list[Cue], pos: int, hi: int) -> Cue | None:
 
 def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> MetricChoice:
     """Nearest metric cue before the quantity (clause, then semiclause, then after, sentence)."""
-    rows = {row.id: row for row in lex.metrics}
+    rows = lex.metric_rows
     plain = [c for c in view.metrics if not rows[c.row].modifier]
     clause = view.clause(start)
     semi = view.semiclause(start)
@@ -323,7 +323,7 @@ def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
 def list_metric(view: SentenceView, lex: Lexicon, list_start: int, index: int,
                 size: int) -> MetricChoice | None:
     """"销售费用和管理费用分别为X、Y": the n-th metric named before a list of n figures."""
-    rows = {row.id: row for row in lex.metrics}
+    rows = lex.metric_rows
     lo = view.semiclause(list_start)[0]
     cues = [c for c in view.metrics if lo <= c.start and c.end <= list_start
             and not rows[c.row].modifier]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -288,17 +289,24 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+@cache
+def _rule_checks(language: str) -> tuple[tuple[bool, int | None, Callable, str], ...]:
+    """(on whole line, max length, compiled search, reason) per rule, read once per language."""
+    return tuple((rule.target == "line", rule.max_len, rule.regex.search, rule.reason)
+                 for rule in furniture_rules(language))
+
+
 def _classify(line: _Line, language: str) -> str | None:
     if not _LETTER.search(line.core) and not _DIGIT.search(line.core):
         return "separator"
     if _is_dateline(line.core):
         return "dateline"
-    for rule in furniture_rules(language):
-        subject = line.line if rule.target == "line" else line.core
-        if rule.max_len is not None and len(subject) > rule.max_len:
+    for on_line, max_len, search, reason in _rule_checks(language):
+        subject = line.line if on_line else line.core
+        if max_len is not None and len(subject) > max_len:
             continue
-        if rule.regex.search(subject):
-            return rule.reason
+        if search(subject):
+            return reason
     return None
 
 

@@ -67,10 +67,15 @@ class LexiconTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find every surface, resolve overlaps, store hits and spans."""
-        hits = keep_longest(self.find(doc), self.per_label)
+        tokens: dict[tuple[int, int], tuple[int, int]] = {}
+        hits = keep_longest(self.find(doc, tokens), self.per_label)
         doc._.cues[self.group] = hits
         spans = []
         for hit in hits:
+            bounds = tokens.get((hit.start, hit.end))
+            if bounds is not None:  # a token match: its tokens are what char_span would expand to
+                spans.append(Span(doc, *bounds, label=hit.label, span_id=hit.row))
+                continue
             span = doc.char_span(hit.start, hit.end, label=hit.label, span_id=hit.row,
                                  alignment_mode="expand")
             if span is not None:
@@ -82,8 +87,13 @@ class LexiconTagger:
         """Case-folded key unless the table is case-sensitive."""
         return surface if self.case_sensitive else surface.lower()
 
-    def find(self, doc: Doc) -> list[Cue]:
-        """All hits before overlap resolution."""
+    def find(self, doc: Doc, tokens: dict[tuple[int, int], tuple[int, int]] | None = None
+             ) -> list[Cue]:
+        """All hits before overlap resolution; token matches also fill `tokens` (chars -> tokens).
+
+        Offsets and text come from the first and last token and the Doc's text: building a Span
+        and its text token by token costs more than the match itself.
+        """
         if self.by_chars:
             text = doc_text(doc)
             return [
@@ -93,8 +103,12 @@ class LexiconTagger:
                 for label, row in table[self.fold(m.group())]
             ]
         found = []
+        text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
-            span = Span(doc, start, end)
+            last = doc[end - 1]
+            start_char, end_char = doc[start].idx, last.idx + len(last)
             label, row = self.rows[match_id]
-            found.append(Cue(span.start_char, span.end_char, span.text, label, row))
+            found.append(Cue(start_char, end_char, text[start_char:end_char], label, row))
+            if tokens is not None:
+                tokens[start_char, end_char] = (start, end)
         return found
