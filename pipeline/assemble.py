@@ -58,6 +58,8 @@ WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
+YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
+VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
@@ -132,7 +134,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
     before = doc_text[max(0, q.start - 12):q.start]
     after = doc_text[q.end:q.end + 3]
     if q.unit is None and not is_scaled(q):
-        if re.fullmatch(r"(?:19|20)\d{2}", q.text) or month_before(view.lang).search(before):
+        if YEAR_TEXT.fullmatch(q.text) or month_before(view.lang).search(before):
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
         return False
@@ -148,7 +150,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "ERNIE 4.0 Turbo": a version
-    if q.unit == "count" and re.match(r"\d+\.\d+\s+[A-Z]", q.text):
+    if q.unit == "count" and VERSION_COUNT.match(q.text):
         return False  # "4.0 Turbo model": a version read as a count
     if q.unit in (None, "count") and GLUED_SCALE.match(q.text):
         return False  # "Ascend 910B": a model name, not 910 billion

@@ -244,6 +244,34 @@ def _may_hold_url(text: str) -> bool:
 
 
 _SIGN_CONTEXT = set(" \n\r([{:;,=/<>\"'“‘（【《：；，、")
+# Small patterns of the finder's steps, compiled once: they run per number, and re's own
+# pattern cache costs a lookup per call.
+_BY_BEFORE = re.compile(r"(?:\bby|被)\s*\Z", re.I)
+_CENTS_END = re.compile(r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)")
+_CENTS_JOIN = re.compile(r"[ ]*(?:(?i:and)|&)?[ ]*")
+_CLAUSE_MARK = re.compile(r"[.;:,!?\n]")
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_CONCAT_CONTEXT = re.compile(r"[ ]*[折年]")
+_DASH_DIGIT = re.compile(r"-\d")
+_DIGIT_BODY = re.compile(r"[\d., ]+")
+_DIGIT_DASH_END = re.compile(r"\d-\Z")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)")
+_FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*\Z", re.I)
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?"
+                             r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+_LETTER_SUFFIX = re.compile(r"-[A-Z](?![A-Za-z])")
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_NOT_DOZEN_AFTER = re.compile(r"[折对對]")
+_NUMBER_BEFORE = re.compile(r"(\d|[A-Za-z]+)[ ]*\Z")
+_OF_AFTER = re.compile(r"[ ]+of\b")
+_PLURAL_S = re.compile(r"s(?![A-Za-z])")
+_POWER = re.compile(r"\^(-*)\+?(-*)(\d+)")
+_SPACE_LETTER = re.compile(r"[ ]+[A-Za-z]")
+_SPACE_RUN = re.compile(r"\s+")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -332,7 +360,7 @@ class _Lex:
 
     def currency_code(self, surface: str) -> str | None:
         """Code of a currency surface as matched (exact first, then case-insensitive)."""
-        key = re.sub(r"\s+", " ", surface)
+        key = _SPACE_RUN.sub(" ", surface)
         return self.currency.get(key) or self.currency_ci.get(key.lower())
 
     def number_rows(self, *roles: str) -> list[dict]:
@@ -604,7 +632,7 @@ class _Finder:
     def multiple_words(self) -> list[_Q]:
         out = []
         for m in self.p["multiple_word"].finditer(self.text):
-            row = self.lex.multiples.get(re.sub(r"\s+", " ", m.group(0)).lower())
+            row = self.lex.multiples.get(_SPACE_RUN.sub(" ", m.group(0)).lower())
             if row and row.get("value"):
                 out.append(_Q(m.start(), m.end(), Decimal(row["value"]), unit="x"))
         return out
@@ -670,7 +698,7 @@ class _Finder:
         m = self.p["pct_after"].match(self.text, q.end)
         if not m:
             return
-        row = self.lex.percent[re.sub(r"\s+", " " if self.lex.lang == "en" else "",
+        row = self.lex.percent[_SPACE_RUN.sub(" " if self.lex.lang == "en" else "",
                                       m.group(1)).lower()]
         amount = _percent_amount(row, q.amount, self.text, m.end())
         if amount is not None:
@@ -690,13 +718,13 @@ class _Finder:
     def qualify(self, q: _Q) -> None:
         m = self.p["qual_before"].search(self.text, max(0, q.start - 30), q.start)
         row = m and self.lex.qualifiers.get(
-            "before:" + re.sub(r"\s+", " ", m.group(0).strip()).lower())
+            "before:" + _SPACE_RUN.sub(" ", m.group(0).strip()).lower())
         if m and row:
             q.qualifier, q.qualifier_start = row["qualifier"], m.start()
             return
         m = self.p["qual_after"].match(self.text, q.end)
         row = m and self.lex.qualifiers.get(
-            "after:" + re.sub(r"\s+", " ", m.group(1).strip()).lower())
+            "after:" + _SPACE_RUN.sub(" ", m.group(1).strip()).lower())
         if m and row:
             q.qualifier, q.qualifier_start = row["qualifier"], m.start(1)
         elif q.inner:
@@ -737,8 +765,8 @@ class _Finder:
                 both_percent = a.unit == b.unit == "%" and opener != "from"
                 if self.change_before(om.start() if om and opener else left) and not both_percent:
                     return None  # "rose from 5% to 7%" is a change, not a range
-            if word == "-" and (re.match(r"-\d", self.text[b.end:b.end + 2])
-                                or re.search(r"\d-\Z", self.text[max(0, a.start - 2):a.start])):
+            if word == "-" and (_DASH_DIGIT.match(self.text[b.end:b.end + 2])
+                                or _DIGIT_DASH_END.search(self.text[max(0, a.start - 2):a.start])):
                 return None  # 1-222-2222 is a phone number
             open_start = om.start() if opener and om else None
         low, high = a.amount, b.amount
@@ -759,16 +787,16 @@ class _Finder:
         """
         left = a.qualifier_start if a.qualifier_start is not None else a.start
         before = self.text[max(0, left - 6):left]
-        if re.search(r"(?:\bby|被)\s*\Z", before, re.I) and not a.unit == b.unit == "%":
+        if _BY_BEFORE.search(before) and not a.unit == b.unit == "%":
             return True  # "increase by 13% to 15%" stays a range of rates
-        if a.unit is not None and re.search(r"(?:\bfrom|从|由)\s*\Z", before, re.I):
+        if a.unit is not None and _FROM_BEFORE.search(before):
             return True
-        year = re.fullmatch(r"(?:19|20)\d\d", self.text[a.start:a.end]) is not None
+        year = _YEAR_DIGITS.fullmatch(self.text[a.start:a.end]) is not None
         return year and a.unit is None and (b.unit is not None or b.scale != 1)
 
     def change_before(self, pos: int) -> bool:
-        clause = re.split(r"[.;:,!?\n]", self.text[max(0, pos - 60):pos])[-1]
-        words = re.findall(r"[A-Za-z][A-Za-z.]*", clause)[-4:]
+        clause = _CLAUSE_MARK.split(self.text[max(0, pos - 60):pos])[-1]
+        words = _LATIN_WORD.findall(clause)[-4:]
         return any(w.lower() in self.lex.change_words for w in words)
 
     # ---- English ---------------------------------------------------------------------------
@@ -808,7 +836,7 @@ class _Finder:
                 for value, s, e, integer in _digit_values(raw, m.start(), "en"):
                     toks.append(_Tok("num", value, s, e, raw, integer=integer))
                 continue
-            key = re.sub(r"\s+", " ", raw).lower()
+            key = _SPACE_RUN.sub(" ", raw).lower()
             word = self.lex.exact_words.get(raw) or self.lex.words.get(key)
             frac = self.lex.fractions.get(key)
             if word is not None:
@@ -838,8 +866,8 @@ class _Finder:
             j = best.end
             if j + 1 < n and toks[j].kind == "over":  # "one over three", not "over 3 years"
                 den = _en_cardinal(toks, j + 1)
-                if den is not None and den.value != 0 and not re.match(
-                        r"[ ]+[A-Za-z]", self.text[toks[den.end - 1].end:]):
+                if den is not None and den.value != 0 and not _SPACE_LETTER.match(
+                        self.text[toks[den.end - 1].end:]):
                     best = _Parsed(best.value / den.value, den.end, integer=False)
                     j = den.end
             out.append(_Num(toks[first].start, toks[j - 1].end, sign * best.value,
@@ -868,10 +896,10 @@ class _Finder:
             self.multiple_after(q, n)
         if q.unit is None:
             self.counted_after(q, n)
-        if n.last_digits and re.match(r"-[A-Z](?![A-Za-z])", t[q.end:q.end + 3]):
+        if n.last_digits and _LETTER_SUFFIX.match(t[q.end:q.end + 3]):
             return None  # "10-K", "Form 10-Q": a name
         if n.last_digits and _is_letter(t[q.end:q.end + 1]) and not (
-                q.unit is None and (re.match(r"s(?![A-Za-z])", t[q.end:q.end + 2]) and n.integer
+                q.unit is None and (_PLURAL_S.match(t[q.end:q.end + 2]) and n.integer
                                     or self.p["subunit"].match(t, q.end))):
             return None  # glued to letters: "180ml", "5G", "4th"; "1960s" is a year
         if q.unit is None:
@@ -918,18 +946,18 @@ class _Finder:
         year_like = n.integer and q.scale == 1 and 1900 <= q.amount <= 2099
         if (year_like and mods) or any(self.lex.currency_code(w) for w in mods):
             return
-        row = self.lex.counted[re.sub(r"\s+", " ", m.group(2)).lower()]
+        row = self.lex.counted[_SPACE_RUN.sub(" ", m.group(2)).lower()]
         q.unit, q.end = "count", m.end()
         q.counted = " ".join([*mods, row.get("lemma", m.group(2))])
 
     def number_ends_at(self, pos: int) -> bool:
         """A number written right before `pos` ("30 percent of 10": 10 is not the percentage)."""
-        m = re.search(r"(\d|[A-Za-z]+)[ ]*\Z", self.text[max(0, pos - 20):pos])
+        m = _NUMBER_BEFORE.search(self.text[max(0, pos - 20):pos])
         return bool(m) and (m.group(1).isdigit() or m.group(1).lower() in self.lex.words)
 
     def free_after(self, e: int) -> bool:
         """No noun follows ("a grand total" is not money, "a grand." is)."""
-        m = re.match(r"[ ]+([A-Za-z]+)", self.text[e:e + 40])
+        m = _NEXT_WORD.match(self.text[e:e + 40])
         return m is None or m.group(1).lower() in self.lex.counted_stop
 
     def merge_cents(self, qs: list[_Q]) -> list[_Q]:
@@ -949,13 +977,11 @@ class _Finder:
                 and ((b.unit is None and b.integer) or b.minor is not None)):
             return None
         cents = b.amount if b.minor is None else b.minor
-        if not (0 <= cents < 100 and re.fullmatch(r"[ ]*(?:(?i:and)|&)?[ ]*",
-                                                  self.text[a.end:b.start])):
+        if not (0 <= cents < 100 and _CENTS_JOIN.fullmatch(self.text[a.end:b.start])):
             return None
         m = self.p["subunit"].match(self.text, b.end) if b.minor is None else None
         end = m.end() if m else b.end
-        if not (m or b.minor is not None or re.match(r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)",
-                                                     self.text[end:end + 6])):
+        if not (m or b.minor is not None or _CENTS_END.match(self.text[end:end + 6])):
             return None  # "$20 and 43 employees"
         return _Q(a.start, end, a.amount + cents / 100, unit=a.unit, scale=a.scale)
 
@@ -1061,7 +1087,7 @@ class _Finder:
         return out
 
     def concat_context(self, end: int) -> bool:
-        return bool(re.match(r"[ ]*[折年]", self.text[end:end + 3]))
+        return bool(_CONCAT_CONTEXT.match(self.text[end:end + 3]))
 
     def concat(self, toks: list[_Tok]) -> tuple[Decimal, str | None] | None:
         """Digits read one by one: years (二〇二一年), discounts (三八折, 7 2 折)."""
@@ -1096,8 +1122,8 @@ class _Finder:
         if q.unit is None or q.unit == prefix:
             self.currency_after(q)
         dozen = self.lex.exact_words.get(t[q.end:q.end + 1])
-        if q.unit is None and dozen and dozen.role == "dozen" and not re.match(
-                r"[折对對]", t[q.end + 1:q.end + 2]):
+        if q.unit is None and dozen and dozen.role == "dozen" and not _NOT_DOZEN_AFTER.match(
+                t[q.end + 1:q.end + 2]):
             q.amount, q.end = q.amount * dozen.value, q.end + 1  # 五打 = 60, but 打折
         if prefix and q.unit == prefix and t[q.end:q.end + 1] in "个個":
             sub = self.p["cn_subunit"].match(t, q.end + 1)
@@ -1162,20 +1188,20 @@ def _percent_amount(row: dict, value: Decimal, t: str,
 
 def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, int, bool]]:
     """Digits as written → [(value, start, end, is_integer)]; dotted chains give several."""
-    body = re.match(r"[\d., ]+", raw).group(0).rstrip(". ")  # type: ignore[union-attr]
+    body = _DIGIT_BODY.match(raw).group(0).rstrip(". ")  # type: ignore[union-attr]
     rest = raw[len(body):]
-    if body.count(".") >= 2 and "," not in body and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", body):
+    if body.count(".") >= 2 and "," not in body and not _DOTTED_THOUSANDS.fullmatch(body):
         out, pos = [], start  # 192.168.1.2 is four numbers; 1.000.000 is one
         for part in body.split("."):
             if part:
                 out.append((Decimal(part), pos, pos + len(part), True))
             pos += len(part) + 1
         return out
-    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", body):
+    if _GROUPED_DIGITS.fullmatch(body):
         number = body.replace(",", "").replace(" ", "")
     elif body.count(".") >= 2:
         number = body.replace(".", "")
-    elif lang == "en" and re.fullmatch(r"\d+,\d{1,2}", body):
+    elif lang == "en" and _COMMA_DECIMAL.fullmatch(body):
         number = body.replace(",", ".")
     else:
         number = body
@@ -1183,11 +1209,11 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
         value = Decimal(number)
     except InvalidOperation:
         return []
-    exp = re.match(r"[eE]([+-]?\d+)", rest)
+    exp = _EXPONENT.match(rest)
     if exp:
         value = value.scaleb(int(exp.group(1)))
         rest = rest[exp.end():]
-    power = re.match(r"\^(-*)\+?(-*)(\d+)", rest)
+    power = _POWER.match(rest)
     if power:
         n = int(power.group(3))
         if (len(power.group(1)) + len(power.group(2))) % 2:
@@ -1344,7 +1370,7 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
     if k >= n or toks[k].kind != "frac":
         return None
     d = toks[k]
-    if re.match(r"-[A-Za-z]", text[d.end:d.end + 2]):
+    if _HYPHEN_WORD.match(text[d.end:d.end + 2]):
         return None  # "half-year", "quarter-end": compounds, not fractions
     after_scale = toks[k + 1] if k + 1 < n and toks[k + 1].kind == "scale" else None
     end = k + 2 if after_scale else k + 1
@@ -1364,7 +1390,7 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
         elif d.role == "ordinal_after_tens":
             return None  # "first", "second" alone are ordinals
     if d.role == "quarter" and toks[i].kind == "article" and num_end == i + 1 and not (
-            after_scale or re.match(r"[ ]+of\b", text[d.end:d.end + 5])):
+            after_scale or _OF_AFTER.match(text[d.end:d.end + 5])):
         return None  # "a quarter earlier" is a period
     mult = after_scale.value if after_scale else Decimal(1)
     ands = [p for p in range(i, num_end) if toks[p].kind == "and"]
