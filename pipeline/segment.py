@@ -38,6 +38,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from pipeline.lexicon import Row, parse_rows, read_rows
+from pipeline.regex_hints import FOLDS_TO_ASCII, Hints, may_match, required_literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,10 +290,19 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+_RuleCheck = tuple[bool, int | None, Hints | None, Callable, str]
+
+
 @cache
-def _rule_checks(language: str) -> tuple[tuple[bool, int | None, Callable, str], ...]:
-    """(on whole line, max length, compiled search, reason) per rule, read once per language."""
-    return tuple((rule.target == "line", rule.max_len, rule.regex.search, rule.reason)
+def _rule_checks(language: str) -> tuple[_RuleCheck, ...]:
+    """(on whole line, max length, literal hints, search, reason) per rule, once per language.
+
+    Rules without a length limit search every body line, which none of them matches: their
+    literal hints rule most lines out with `in` before the regex scans them.
+    """
+    return tuple((rule.target == "line", rule.max_len,
+                  required_literals(rule.pattern, re.IGNORECASE) if rule.max_len is None
+                  else None, rule.regex.search, rule.reason)
                  for rule in furniture_rules(language))
 
 
@@ -301,9 +311,14 @@ def _classify(line: _Line, language: str) -> str | None:
         return "separator"
     if _is_dateline(line.core):
         return "dateline"
-    for on_line, max_len, search, reason in _rule_checks(language):
+    # the core is a piece of the line: one test says whether hints apply to both
+    lowered = {False: line.core.lower(), True: line.line.lower()} \
+        if not FOLDS_TO_ASCII.search(line.line) else None
+    for on_line, max_len, hints, search, reason in _rule_checks(language):
         subject = line.line if on_line else line.core
         if max_len is not None and len(subject) > max_len:
+            continue
+        if hints is not None and lowered is not None and not may_match(hints, lowered[on_line]):
             continue
         if search(subject):
             return reason
