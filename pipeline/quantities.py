@@ -230,7 +230,10 @@ _DIGITS = (
 )
 _DECIMAL_COMMA = r"|(?<![\d,])\d+,\d{1,2}(?![\d,])"  # English only: "1,3", "5,00"
 _DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", _DECIMAL_COMMA + r"|\d+(?:\.\d+)?|", 1)
-_FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９])")  # ４，５６５ but not $20，300
+# ４，５６５ but not $20，300; the comma comes first so that re scans for it in C
+_FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
+# any character that _NORMALIZE rewrites: most texts have none and skip the translation
+_TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _URL_HINTS = ("@", "://")
 
@@ -272,6 +275,13 @@ _POWER = re.compile(r"\^(-*)\+?(-*)(\d+)")
 _SPACE_LETTER = re.compile(r"[ ]+[A-Za-z]")
 _SPACE_RUN = re.compile(r"\s+")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _normalized(text: str) -> str:
+    """Full-width digits, dashes and odd spaces as ASCII, same length (offsets stay valid)."""
+    if "，" in text:
+        text = _FULLWIDTH_THOUSANDS.sub(",", text)
+    return text.translate(_NORMALIZE) if _TO_NORMALIZE.search(text) else text
 
 
 def _is_cjk(ch: str) -> bool:
@@ -601,7 +611,7 @@ class _Finder:
     """One pass over one text; holds the normalized copy that all regexes run on."""
 
     def __init__(self, text: str, lex: _Lex) -> None:
-        self.text = _FULLWIDTH_THOUSANDS.sub(",", text).translate(_NORMALIZE)
+        self.text = _normalized(text)
         self.lex = lex
         self.p = lex.patterns
         self.last_end = 0
