@@ -63,7 +63,7 @@ VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A fact under construction: its level and/or change quantities and how they were found."""
 

@@ -563,7 +563,7 @@ def _compile_zh(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
 # and ranges over the sorted list.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     """A bare number as parsed from a run, before units are attached."""
 
@@ -578,7 +578,7 @@ class _Num:
     lone: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Q:
     start: int
     end: int
@@ -595,7 +595,7 @@ class _Q:
     minor: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str
     value: Decimal
@@ -1239,7 +1239,7 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
 # English cardinals and fractions over tokens.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     value: Decimal
     end: int

@@ -17,11 +17,14 @@ from pipeline.components.base import Cue, doc_text
 from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
 
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;；，:：!?。！？]|\s[-–—]\s|——")
+# (?<!\d),|,(?!\d)|[;；，:：!?。！？]|\s[-–—]\s|—— written to open with a character class (re
+# scans for it in C); each alternative checks that first character behind it
+CLAUSE_BREAK = re.compile(r"[,;；，:：!?。！？\s—](?:(?<=,)(?<!\d,)|(?<=,)(?!\d)"
+                          r"|(?<=[;；，:：!?。！？])|(?<=\s)[-–—]\s|(?<=—)—)")
 SEMICLAUSE_BREAK = re.compile(r"[;；。!?！？]")
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceView:
     """One sentence with the hits of every stage that fall inside it."""
 
