@@ -313,7 +313,8 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if i in used:
             continue
         nxt = roles[i + 1][0] if i + 1 < len(roles) else None
-        if nxt is not None and FROM_BEFORE.search(view.between(view.start, left_edge(q))) and \
+        if nxt is not None and attr.ends_with(FROM_BEFORE, view.between(view.start, left_edge(q)),
+                                              len("from")) and \
                 TO_WORD.search(view.between(q.end, left_edge(nxt))):
             drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
         else:

@@ -34,6 +34,7 @@ AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?)\s+|由|被|获)$", re.I)
 COMPARISON_BEFORE = re.compile(r"\b(?:from|than|compared with|compared to|versus)\b|较|比|相比",
                                re.I)
+AGENT_WIDTH = len("including")  # the longest word of AGENT_BEFORE
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -47,6 +48,15 @@ class MetricChoice:
     cue: Cue | None
     negative: bool
     how: str
+
+
+def ends_with(pattern: re.Pattern[str], text: str, width: int) -> bool:
+    """`pattern.search(text)` for a pattern made of one word and whitespace up to the end.
+
+    A match can only start `width` (the longest word) characters before the trailing whitespace;
+    searching from there instead of from the start of a long sentence gives the same answer.
+    """
+    return pattern.search(text, max(0, len(text.rstrip()) - width)) is not None
 
 
 def nearest_before(cues: list[Cue], pos: int, lo: int) -> Cue | None:
@@ -186,7 +196,8 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         if market is not None:  # "the penetration rate of new energy vehicles"
             return market[0], market[1], "market"
     candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
-    agents = [s for s in candidates if AGENT_BEFORE.search(view.between(view.start, s.start))]
+    agents = [s for s in candidates
+              if ends_with(AGENT_BEFORE, view.between(view.start, s.start), AGENT_WIDTH)]
     before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
         nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
