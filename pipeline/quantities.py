@@ -367,6 +367,8 @@ class _Lex:
     range_mid: set[str] = field(default_factory=set)
     change_words: set[str] = field(default_factory=set)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # characters a currency surface written before a number can end with (None: not known)
+    currency_ends: frozenset[str] | None = None
 
     def currency_code(self, surface: str) -> str | None:
         """Code of a currency surface as matched (exact first, then case-insensitive)."""
@@ -430,7 +432,26 @@ def _lexicon(lang: str) -> _Lex:
                 {"counted_stop": lex.counted_stop, "times_follow": lex.times_follow,
                  "change_word": lex.change_words}.get(kind, set()).add(key)
     _compile(lex, by_kind, cur_before, cur_after)
+    lex.currency_ends = _last_chars(cur_before)
     return lex
+
+
+def _last_chars(surfaces: list[tuple[str, bool]]) -> frozenset[str] | None:
+    """Every character that can end a match of `_alt(surfaces)`, or None when unsure.
+
+    Case-insensitive ASCII letters add their other case and the four non-ASCII letters that
+    re.IGNORECASE folds to ASCII; other case-insensitive cased letters are not handled.
+    """
+    ends: set[str] = set()
+    for surface, sensitive in surfaces:
+        last = surface[-1]
+        ends.add(last)
+        if sensitive or last.lower() == last.upper():
+            continue
+        if not last.isascii():
+            return None
+        ends |= {last.lower(), last.upper(), "\u0130", "\u0131", "\u017f", "\u212a"}
+    return frozenset(ends)
 
 
 _Surfaces = Callable[..., list[tuple[str, bool]]]
@@ -661,7 +682,10 @@ class _Finder:
         return s
 
     def currency_before(self, s: int) -> tuple[str, int] | None:
-        m = self.p["cur_before"].search(self.text, max(0, s - 24), s)
+        lo = max(0, s - 24)
+        if not self.currency_may_end(lo, s):
+            return None
+        m = self.p["cur_before"].search(self.text, lo, s)
         if not m or m.start() < self.last_end:
             return None  # "4人民币5美元": 人民币 already closed the previous quantity
         surface = m.group(0).rstrip(" ")
@@ -670,6 +694,24 @@ class _Finder:
                                                                              m.start()])):
             return None
         return code, m.start()
+
+    def currency_may_end(self, lo: int, s: int) -> bool:
+        """Whether a currency surface and at most two spaces can end at `s` (after `lo`).
+
+        The character before the spaces must be one a surface ends with: a test that costs far
+        less than searching the window, and most numbers fail it.
+        """
+        ends = self.lex.currency_ends
+        if ends is None:
+            return True
+        for pos in range(s - 1, s - 4, -1):  # [ ]{0,2} between the surface and the number
+            if pos < lo:
+                return False
+            if self.text[pos] in ends:
+                return True
+            if self.text[pos] != " ":
+                return False
+        return False
 
     def glued_left(self, s: int) -> bool:
         """Digits glued to a word on the left are part of a name: "V4", "A2021", "GPT-4"."""
