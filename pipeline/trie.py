@@ -35,3 +35,18 @@ def _node_regex(node: dict, lead: str, gap: str, space: str) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if "" in node else body
+
+
+def first_char_branches(words: list[str]) -> tuple[str, str]:
+    """(first characters, branches) such that `[firsts](?:branches)` matches as trie_regex(words).
+
+    Each branch checks the first character behind it, so a pattern can open with a character
+    class, which `re` scans for in C instead of trying the whole pattern at every position.
+    Words must not start with a space (trie_regex lets a space match a run of spaces).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = "|".join(f"(?<={re.escape(first)}){trie_regex(sorted(rests))}"
+                        for first, rests in sorted(groups.items()))
+    return "".join(sorted(groups)), branches

@@ -15,7 +15,7 @@ from functools import cache
 
 from pipeline.components.base import Cue
 from pipeline.lexicon import NameStopRow, load_lexicon, read_rows
-from pipeline.trie import trie_regex
+from pipeline.trie import first_char_branches
 
 WORD = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]"
 NAME = rf"(?:{WORD})(?:\s(?:{WORD}|\d+(?:\.\d+)?))*"
@@ -106,6 +106,15 @@ def _is_stop(name: str, stops: frozenset[str]) -> bool:
     return name.lower() in stops or first in stops or len(name) < 2
 
 
+def _names_regex(latin: list[str], cjk: list[str]) -> str:
+    r"""`(?<![\w])LATIN(?![\w])|CJK` of two name tries, opening with a class of first letters."""
+    latin_firsts, latin_branches = first_char_branches(sorted(latin)) if latin else ("", "")
+    cjk_firsts, cjk_branches = first_char_branches(sorted(cjk)) if cjk else ("", "")
+    parts = [rf"(?<![\w][\s\S])(?:{latin_branches})(?![\w])"] if latin else []
+    parts += [f"(?:{cjk_branches})"] if cjk else []
+    return f"[{re.escape(latin_firsts + cjk_firsts)}](?:{'|'.join(parts)})"
+
+
 def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
     """Company and person mentions the gazetteer missed, every occurrence of each name."""
     stops = stop_words(lang)
@@ -134,9 +143,7 @@ def find_unknown_names(text: str, known: list[Cue], lang: str) -> list[Cue]:
     # every occurrence of every name in one pass, longest name first at each position
     latin = [n for n in kinds if not CJK.search(n)]
     cjk = [n for n in kinds if CJK.search(n)]
-    parts = [rf"(?<![\w]){trie_regex(sorted(latin))}(?![\w])"] if latin else []
-    parts += [trie_regex(sorted(cjk))] if cjk else []
-    for m in re.finditer("|".join(parts), text):
+    for m in re.finditer(_names_regex(latin, cjk), text):
         if any(taken[m.start():m.end()]):
             continue
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
