@@ -367,8 +367,9 @@ class _Lex:
     range_mid: set[str] = field(default_factory=set)
     change_words: set[str] = field(default_factory=set)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
-    # characters a currency surface written before a number can end with (None: not known)
+    # characters that can end a currency or qualifier written before a number (None: unknown)
     currency_ends: frozenset[str] | None = None
+    qualifier_ends: frozenset[str] | None = None
 
     def currency_code(self, surface: str) -> str | None:
         """Code of a currency surface as matched (exact first, then case-insensitive)."""
@@ -433,6 +434,9 @@ def _lexicon(lang: str) -> _Lex:
                  "change_word": lex.change_words}.get(kind, set()).add(key)
     _compile(lex, by_kind, cur_before, cur_after)
     lex.currency_ends = _last_chars(cur_before)
+    lex.qualifier_ends = _last_chars(
+        [(r["surface"], bool(r.get("case_sensitive", lang == "zh")))
+         for r in by_kind.get("qualifier", []) if r["position"] == "before"])
     return lex
 
 
@@ -683,7 +687,7 @@ class _Finder:
 
     def currency_before(self, s: int) -> tuple[str, int] | None:
         lo = max(0, s - 24)
-        if not self.currency_may_end(lo, s):
+        if not self.may_end_at(self.lex.currency_ends, lo, s, 2):
             return None
         m = self.p["cur_before"].search(self.text, lo, s)
         if not m or m.start() < self.last_end:
@@ -695,18 +699,15 @@ class _Finder:
             return None
         return code, m.start()
 
-    def currency_may_end(self, lo: int, s: int) -> bool:
-        """Whether a currency surface and at most two spaces can end at `s` (after `lo`).
+    def may_end_at(self, ends: frozenset[str] | None, lo: int, s: int, spaces: int) -> bool:
+        """Whether a surface ending with one of `ends`, then up to `spaces` spaces, can end at `s`.
 
-        The character before the spaces must be one a surface ends with: a test that costs far
-        less than searching the window, and most numbers fail it.
+        Searching a window before a number for "currency + spaces + end" costs far more than
+        looking at the character before the spaces, and most numbers fail that test.
         """
-        ends = self.lex.currency_ends
         if ends is None:
             return True
-        for pos in range(s - 1, s - 4, -1):  # [ ]{0,2} between the surface and the number
-            if pos < lo:
-                return False
+        for pos in range(s - 1, max(lo, s - spaces - 1) - 1, -1):
             if self.text[pos] in ends:
                 return True
             if self.text[pos] != " ":
@@ -768,7 +769,9 @@ class _Finder:
             q.unit, q.end = code, m.end()
 
     def qualify(self, q: _Q) -> None:
-        m = self.p["qual_before"].search(self.text, max(0, q.start - 30), q.start)
+        lo = max(0, q.start - 30)
+        m = self.p["qual_before"].search(self.text, lo, q.start) \
+            if self.may_end_at(self.lex.qualifier_ends, lo, q.start, 30) else None
         row = m and self.lex.qualifiers.get(
             "before:" + _SPACE_RUN.sub(" ", m.group(0).strip()).lower())
         if m and row:
