@@ -561,9 +561,15 @@ def _compile_zh(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     p = lex.patterns
     starts = "".join(sorted({r["surface"][0] for r in lex.number_rows(
         "digit", "multiplier", "tens", "sign", "half_word")}))
+    # every character a run (and a join) can consume: 分之 must follow a stretch of them, or the
+    # fraction cannot match. Testing that first keeps a long digit run without 分之 from being
+    # split every possible way (exponential) before the fraction gives up.
+    run_chars = re.escape("".join(sorted({c for r in lex.number_rows(
+        "digit", "multiplier", "tens", "point", "approx", "sign", "and") for c in r["surface"]})))
     p["run"] = re.compile(
         rf"(?=[\d.{starts}])"  # cheap first-character test before the alternation
-        rf"(?:(?:(?P<whole>{run})[ ]*[{joins}][ ]*)?(?P<den>{run})[ ]*分[ ]*之[ ]*(?P<num>{run})"
+        rf"(?:(?=[\d.,eE+\-^ {run_chars}]*分[ ]*之)"
+        rf"(?:(?P<whole>{run})[ ]*[{joins}][ ]*)?(?P<den>{run})[ ]*分[ ]*之[ ]*(?P<num>{run})"
         rf"|(?P<dfrac>(?<![\d/.,-])(?:\d{{1,3}}[ ]+)?\d{{1,4}}/\d{{1,4}}(?![\d/]|-\d|\.\d))"
         rf"|(?P<half>{halves})"
         rf"|(?P<run>{run}))")
