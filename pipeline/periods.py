@@ -26,6 +26,9 @@ INTERVAL_JOIN = {
     "en": r"\s*(?:or|to|through|until|till|-|–)\s*(?:the\s+)?",
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
+CONNECTOR_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in CONNECTOR.items()}
+INTERVAL_JOIN_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in INTERVAL_JOIN.items()}
+COMMA_GAP = re.compile(r",\s*")
 MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[1-9])日)?"
 DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:.])")
 RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
@@ -132,11 +135,11 @@ class _Resolver:
         self.text = text
         self.lang = lang
         self.published = published
-        self.connector = re.compile(CONNECTOR[lang] + r"$")
+        self.connector = CONNECTOR_END[lang]
 
     def gap_ok(self, a: _Part, b: _Part, max_len: int = 12) -> bool:
         gap = self.text[a.end:b.start]
-        if a.day is not None and b.year is not None and re.fullmatch(r",\s*", gap):
+        if a.day is not None and b.year is not None and COMMA_GAP.fullmatch(gap):
             return True  # "June 30, 2024"
         return len(gap) <= max_len and bool(self.connector.match(gap))
 
@@ -286,7 +289,7 @@ class _Resolver:
 
 def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[TimeMention]:
     """Merge "late 2025 or early 2026" / "from 2008 to 2021" into one interval mention."""
-    join = re.compile(INTERVAL_JOIN[lang] + r"$")
+    join = INTERVAL_JOIN_END[lang]
     out: list[TimeMention] = []
     for m in mentions:
         if out and out[-1].label and m.label and "/" not in out[-1].label + m.label:
