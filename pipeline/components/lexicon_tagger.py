@@ -20,8 +20,32 @@ from pipeline.components.base import Cue, doc_text
 from pipeline.trie import trie_regex
 
 
+def _position(hit: Cue) -> tuple[int, int, str, str]:
+    return hit.start, hit.end, hit.label, hit.row
+
+
 def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
-    """Resolve overlaps: the longest hit wins (per label, or across all labels)."""
+    """Resolve overlaps: the longest hit wins (per label, or across all labels).
+
+    Only overlapping hits compete, so the text is cut into runs of overlapping hits: a hit
+    alone in its run is kept as it is, and only the few crowded runs are resolved.
+    """
+    kept: list[Cue] = []
+    crowd: list[Cue] = []
+    crowd_end = -1
+    for hit in sorted(hits, key=_position):
+        if crowd and hit.start >= crowd_end:
+            kept.extend(crowd if len(crowd) == 1 else _resolve(crowd, per_label))
+            crowd = []
+        crowd.append(hit)
+        crowd_end = max(crowd_end, hit.end)
+    if crowd:
+        kept.extend(crowd if len(crowd) == 1 else _resolve(crowd, per_label))
+    return kept
+
+
+def _resolve(hits: list[Cue], per_label: bool) -> list[Cue]:
+    """Longest first, each hit kept if its characters are still free (per label or in all)."""
     kept: list[Cue] = []
     taken: dict[str, set[int]] = {}
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.label, h.row)):
@@ -30,7 +54,7 @@ def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
         if occupied.isdisjoint(positions):
             occupied.update(positions)
             kept.append(hit)
-    return sorted(kept, key=lambda h: (h.start, h.end, h.label, h.row))
+    return sorted(kept, key=_position)
 
 
 class LexiconTagger:
