@@ -231,6 +231,8 @@ _DIGITS = (
 _DECIMAL_COMMA = r"|(?<![\d,])\d+,\d{1,2}(?![\d,])"  # English only: "1,3", "5,00"
 _DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", _DECIMAL_COMMA + r"|\d+(?:\.\d+)?|", 1)
 # ４，５６５ but not $20，300; the comma comes first so that re scans for it in C
+# İ ı ſ K: the only non-ASCII characters that re.IGNORECASE matches to ASCII letters
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
 # any character that _NORMALIZE rewrites: most texts have none and skip the translation
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
@@ -367,9 +369,9 @@ class _Lex:
     range_mid: set[str] = field(default_factory=set)
     change_words: set[str] = field(default_factory=set)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
-    # characters that can end a currency or qualifier written before a number (None: unknown)
-    currency_ends: frozenset[str] | None = None
-    qualifier_ends: frozenset[str] | None = None
+    # how a currency or qualifier written before a number can end (None: unknown)
+    currency_ends: _Tails | None = None
+    qualifier_ends: _Tails | None = None
 
     def currency_code(self, surface: str) -> str | None:
         """Code of a currency surface as matched (exact first, then case-insensitive)."""
@@ -433,29 +435,47 @@ def _lexicon(lang: str) -> _Lex:
                 {"counted_stop": lex.counted_stop, "times_follow": lex.times_follow,
                  "change_word": lex.change_words}.get(kind, set()).add(key)
     _compile(lex, by_kind, cur_before, cur_after)
-    lex.currency_ends = _last_chars(cur_before)
-    lex.qualifier_ends = _last_chars(
+    lex.currency_ends = _Tails.of(cur_before)
+    lex.qualifier_ends = _Tails.of(
         [(r["surface"], bool(r.get("case_sensitive", lang == "zh")))
          for r in by_kind.get("qualifier", []) if r["position"] == "before"])
     return lex
 
 
-def _last_chars(surfaces: list[tuple[str, bool]]) -> frozenset[str] | None:
-    """Every character that can end a match of `_alt(surfaces)`, or None when unsure.
+@dataclass(frozen=True, slots=True)
+class _Tails:
+    """How the surfaces of one table end: their last two characters (one for one-letter ones).
 
-    Case-insensitive ASCII letters add their other case and the four non-ASCII letters that
-    re.IGNORECASE folds to ASCII; other case-insensitive cased letters are not handled.
+    A test of the two characters before a number costs far less than searching a window for a
+    surface that ends there, and most numbers fail it.
     """
-    ends: set[str] = set()
-    for surface, sensitive in surfaces:
-        last = surface[-1]
-        ends.add(last)
-        if sensitive or last.lower() == last.upper():
-            continue
-        if not last.isascii():
-            return None
-        ends |= {last.lower(), last.upper(), "\u0130", "\u0131", "\u017f", "\u212a"}
-    return frozenset(ends)
+
+    exact: frozenset[str]  # of case-sensitive surfaces
+    folded: frozenset[str]  # of case-insensitive ones, lowercased
+
+    @staticmethod
+    def of(surfaces: list[tuple[str, bool]]) -> _Tails | None:
+        """The tails of `_alt(surfaces)`; None when a case-insensitive tail is not plain."""
+        exact, folded = set(), set()
+        for surface, sensitive in surfaces:
+            tail = surface[-2:]
+            if sensitive:
+                exact.add(tail)
+            elif tail.isascii() or tail.lower() == tail.upper():
+                folded.add(tail.lower())
+            else:
+                return None
+        return _Tails(frozenset(exact), frozenset(folded))
+
+    def may_end(self, text: str, pos: int, lo: int) -> bool:
+        """Whether a surface can end with the character at `pos` and start at or after `lo`."""
+        for piece in (text[pos], text[pos - 1:pos + 1] if pos > lo else None):
+            if piece is None:
+                break
+            if piece in self.exact or piece.lower() in self.folded or _FOLDS_TO_ASCII.search(
+                    piece):
+                return True
+        return False
 
 
 _Surfaces = Callable[..., list[tuple[str, bool]]]
@@ -705,16 +725,16 @@ class _Finder:
             return None
         return code, m.start()
 
-    def may_end_at(self, ends: frozenset[str] | None, lo: int, s: int, spaces: int) -> bool:
-        """Whether a surface ending with one of `ends`, then up to `spaces` spaces, can end at `s`.
+    def may_end_at(self, ends: _Tails | None, lo: int, s: int, spaces: int) -> bool:
+        """Whether a surface of `ends`, then up to `spaces` spaces, can end at `s` (from `lo`).
 
-        Searching a window before a number for "currency + spaces + end" costs far more than
-        looking at the character before the spaces, and most numbers fail that test.
+        Searching a window before a number for "surface + spaces + end" costs far more than
+        looking at the characters before the spaces, and most numbers fail that test.
         """
         if ends is None:
             return True
         for pos in range(s - 1, max(lo, s - spaces - 1) - 1, -1):
-            if self.text[pos] in ends:
+            if ends.may_end(self.text, pos, lo):
                 return True
             if self.text[pos] != " ":
                 return False
