@@ -917,7 +917,7 @@ class _Finder:
                 for value, s, e, integer in _digit_values(raw, m.start(), "en"):
                     toks.append(_Tok("num", value, s, e, raw, integer=integer))
                 continue
-            key = _SPACE_RUN.sub(" ", raw).lower()
+            key = (_SPACE_RUN.sub(" ", raw) if " " in raw else raw).lower()  # only spaces
             word = self.lex.exact_words.get(raw) or self.lex.words.get(key)
             frac = self.lex.fractions.get(key)
             if word is not None:
@@ -1269,6 +1269,8 @@ def _percent_amount(row: dict, value: Decimal, t: str,
 
 def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, int, bool]]:
     """Digits as written → [(value, start, end, is_integer)]; dotted chains give several."""
+    if raw.isdecimal():  # the common case: no separators, exponent or power to read
+        return [(Decimal(raw), start, start + len(raw), True)]
     body = _DIGIT_BODY.match(raw).group(0).rstrip(". ")  # type: ignore[union-attr]
     rest = raw[len(body):]
     if body.count(".") >= 2 and "," not in body and not _DOTTED_THOUSANDS.fullmatch(body):
