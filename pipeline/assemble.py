@@ -600,6 +600,8 @@ class SentenceAssembler:
     def statements(self) -> list[Fact]:
         """Forward-looking facts of a numberless sentence: one per semicolon clause with a cue."""
         view = self.view
+        if not view.modality:
+            return []  # a statement needs a cue
         edges = [view.start, *[b + 1 for b in view.semiclause_breaks], view.end]
         found = [self.statement(lo, hi) for lo, hi in zip(edges, edges[1:], strict=False)]
         return [f for f in found if f is not None]
@@ -608,6 +610,8 @@ class SentenceAssembler:
         """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
         view, ctx = self.view, self.ctx
         cues = [c for c in view.modality if lo <= c.start and c.end <= hi]
+        if not cues:
+            return None  # no strong cue and no "will"
         strong = [c for c in attr.live_cues(cues)
                   if c.row not in attr.WEAK_CUES or self.speaker is not None]
         futures = [c for c in cues if c.label == "future"]
