@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -306,6 +306,22 @@ def _rule_checks(language: str) -> tuple[_RuleCheck, ...]:
                  for rule in furniture_rules(language))
 
 
+@lru_cache(maxsize=2048)
+def _rules_for(language: str, line_len: int, core_len: int) -> tuple[_RuleCheck, ...]:
+    """The rules whose length limit admits a line of these lengths, in rule order.
+
+    Body lines are longer than any limit: they share one short tuple instead of testing every
+    rule's limit. Lengths past the longest limit are passed capped (see `_classify`).
+    """
+    return tuple(check for check in _rule_checks(language)
+                 if check[1] is None or (line_len if check[0] else core_len) <= check[1])
+
+
+@cache
+def _longest_limit(language: str) -> int:
+    return max((check[1] for check in _rule_checks(language) if check[1] is not None), default=0)
+
+
 def _classify(line: _Line, language: str) -> str | None:
     if not _LETTER.search(line.core) and not _DIGIT.search(line.core):
         return "separator"
@@ -314,10 +330,10 @@ def _classify(line: _Line, language: str) -> str | None:
     # the core is a piece of the line: one test says whether hints apply to both
     lowered = {False: line.core.lower(), True: line.line.lower()} \
         if not FOLDS_TO_ASCII.search(line.line) else None
-    for on_line, max_len, hints, search, reason in _rule_checks(language):
+    cap = _longest_limit(language) + 1
+    for on_line, _limit, hints, search, reason in _rules_for(
+            language, min(len(line.line), cap), min(len(line.core), cap)):
         subject = line.line if on_line else line.core
-        if max_len is not None and len(subject) > max_len:
-            continue
         if hints is not None and lowered is not None and not may_match(hints, lowered[on_line]):
             continue
         if search(subject):
