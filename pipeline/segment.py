@@ -153,9 +153,12 @@ _QUOTE_MAX_LEN = 400
 
 # Sentence boundaries: a terminator run, then closing quotes/brackets and emphasis markers.
 _CLOSERS_EN = "\"'”’»)\\]」』*_"
-_TERM_EN = re.compile(r"(?P<term>[.!?…。！？]+|[;；])(?P<close>[" + _CLOSERS_EN + r"]*)")
-_TERM_ZH = re.compile(r"(?P<term>[。！？；]+|[!?;](?![A-Za-z0-9=&/]))"
-                      r"(?P<close>[\"'”’»)）\]】」』》*_]*)")
+# (?P<term>[.!?…。！？]+|[;；]) and (?P<term>[。！？；]+|[!?;](?![A-Za-z0-9=&/])), written to open
+# with one character class (re scans for it in C); each branch checks that character behind it
+_TERM_EN = re.compile(r"(?P<term>[.!?…。！？;；](?:(?<=[.!?…。！？])[.!?…。！？]*|(?<=[;；])))"
+                      r"(?P<close>[" + _CLOSERS_EN + r"]*)")
+_TERM_ZH = re.compile(r"(?P<term>[。！？；!?;](?:(?<=[。！？；])[。！？；]*"
+                      r"|(?<=[!?;])(?![A-Za-z0-9=&/])))(?P<close>[\"'”’»)）\]】」』》*_]*)")
 _FOLLOW = re.compile(r"(?P<gap>[\s\ufeff\u200b]*)(?P<md>(?:\*\*|__)?)\s*[\"“‘'(\[「『《]*")
 _GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 _CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
