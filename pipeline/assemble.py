@@ -60,7 +60,10 @@ MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
-COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm)\b|该公司|公司", re.I)
+# \b(?:the company|the group|the firm)\b|该公司|公司 (case-insensitive), written to open with one
+# character class that re scans for in C; each branch checks that first character behind it
+COMPANY_REF = re.compile(
+    r"[Tt该公](?:(?<!\w[Tt])(?<=[Tt])(?i:he (?:company|group|firm))\b|(?<=该)公司|(?<=公)司)")
 
 
 @dataclass(slots=True)
