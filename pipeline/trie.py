@@ -50,3 +50,24 @@ def first_char_branches(words: list[str]) -> tuple[str, str]:
     branches = "|".join(f"(?<={re.escape(first)}){trie_regex(sorted(rests))}"
                         for first, rests in sorted(groups.items()))
     return "".join(sorted(groups)), branches
+
+
+# İ ı ſ K: the only non-ASCII characters that re.IGNORECASE matches to ASCII letters
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def compile_trie(words: list[str], ignore_case: bool = False) -> re.Pattern[str]:
+    """re.compile(trie_regex(words), re.I if ignore_case else 0), opening with a character class.
+
+    `re` cannot scan for the first characters of a case-insensitive pattern in C; a class that
+    lists both cases itself can be. First letters outside ASCII have case partners this does not
+    enumerate: those word lists are compiled as they are.
+    """
+    if not words or not ignore_case:
+        return re.compile(trie_regex(words), re.IGNORECASE if ignore_case else 0)
+    firsts, branches = first_char_branches(words)
+    cased = [c for c in firsts if c.lower() != c.upper()]
+    if any(not c.isascii() for c in cased) or any(w[:1] == " " for w in words):
+        return re.compile(trie_regex(words), re.IGNORECASE)
+    chars = set(firsts) | {c.swapcase() for c in cased} | (set(_ASCII_FOLDS) if cased else set())
+    return re.compile(f"[{re.escape(''.join(sorted(chars)))}](?i:{branches})")

@@ -9,7 +9,6 @@ so a token-level pattern would miss cues that a character-level one finds, offse
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -17,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Cue, doc_text
-from pipeline.trie import trie_regex
+from pipeline.trie import compile_trie
 
 
 def _position(hit: Cue) -> tuple[int, int, str, str]:
@@ -69,14 +68,13 @@ class LexiconTagger:
         entries = list(entries)
         if self.by_chars:
             self.case_sensitive = case_sensitive
-            flags = 0 if case_sensitive else re.IGNORECASE
             groups: dict[str, dict[str, list[tuple[str, str]]]] = {}
             for surface, label, row_id in entries:
                 table = groups.setdefault(label if self.per_label else "", {})
                 table.setdefault(self.fold(surface), []).append((label, row_id))
             # one alternation per label group, longest first, so cues of different labels
             # may overlap ("同比" yoy inside "同比增长" up) as they do with the PhraseMatcher
-            self.patterns = [(re.compile(trie_regex(sorted(t)), flags), t)
+            self.patterns = [(compile_trie(sorted(t), ignore_case=not case_sensitive), t)
                              for _, t in sorted(groups.items())]
             return
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if case_sensitive else "LOWER")
