@@ -201,10 +201,18 @@ class Lexicon:
         """The common definition of a metric id (group, defaults), or None."""
         return self._defs_by_id.get(metric) if metric is not None else None
 
+    @cached_property
+    def _count_metrics(self) -> dict[str, str]:
+        """The first count metric given for each metric id (what a scan in file order finds)."""
+        table: dict[str, str] = {}
+        for m in self.metric_defs:
+            if m.count_metric:
+                table.setdefault(m.id, m.count_metric)
+        return table
+
     def count_variant(self, metric: str) -> str:
         """The metric to use when the figure is a count ("sales" of 30.4 million units)."""
-        return next((m.count_metric for m in self.metric_defs if m.id == metric
-                     and m.count_metric), metric)
+        return self._count_metrics.get(metric, metric)
 
     def counted_default(self, metric: str) -> str | None:
         """What a count of this metric counts when the text does not say ("user", "unit")."""
