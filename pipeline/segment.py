@@ -28,11 +28,11 @@ Sentence rules, in short (details in `_is_boundary`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -309,20 +309,29 @@ def _rule_checks(language: str) -> tuple[_RuleCheck, ...]:
                  for rule in furniture_rules(language))
 
 
-@lru_cache(maxsize=2048)
+@cache
 def _rules_for(language: str, line_len: int, core_len: int) -> tuple[_RuleCheck, ...]:
     """The rules whose length limit admits a line of these lengths, in rule order.
 
     Body lines are longer than any limit: they share one short tuple instead of testing every
-    rule's limit. Lengths past the longest limit are passed capped (see `_classify`).
+    rule's limit. Lengths come rounded up to a limit (`_length_class`): same rules, few keys.
     """
     return tuple(check for check in _rule_checks(language)
                  if check[1] is None or (line_len if check[0] else core_len) <= check[1])
 
 
 @cache
-def _longest_limit(language: str) -> int:
-    return max((check[1] for check in _rule_checks(language) if check[1] is not None), default=0)
+def _limits(language: str) -> tuple[int, ...]:
+    return tuple(sorted({check[1] for check in _rule_checks(language) if check[1] is not None}))
+
+
+def _length_class(limits: tuple[int, ...], length: int) -> int:
+    """The smallest limit that admits `length` (past every limit: one more than the longest).
+
+    A limit admits the length exactly when it admits this class, so rules come out the same.
+    """
+    i = bisect_left(limits, length)
+    return limits[i] if i < len(limits) else (limits[-1] + 1 if limits else 0)
 
 
 def _classify(line: _Line, language: str) -> str | None:
@@ -333,9 +342,9 @@ def _classify(line: _Line, language: str) -> str | None:
     # the core is a piece of the line: one test says whether hints apply to both
     lowered = {False: line.core.lower(), True: line.line.lower()} \
         if not FOLDS_TO_ASCII.search(line.line) else None
-    cap = _longest_limit(language) + 1
+    limits = _limits(language)
     for on_line, _limit, hints, search, reason in _rules_for(
-            language, min(len(line.line), cap), min(len(line.core), cap)):
+            language, _length_class(limits, len(line.line)), _length_class(limits, len(line.core))):
         subject = line.line if on_line else line.core
         if hints is not None and lowered is not None and not may_match(hints, lowered[on_line]):
             continue
