@@ -73,10 +73,12 @@ QUOTED_TITLE_BEFORE = re.compile(
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
+YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
+VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A fact under construction: its level and/or change quantities and how they were found."""
 
@@ -148,7 +150,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
     before = doc_text[max(0, q.start - 12):q.start]
     after = doc_text[q.end:q.end + 3]
     if q.unit is None and not is_scaled(q):
-        if re.fullmatch(r"(?:19|20)\d{2}", q.text) or month_before(view.lang).search(before):
+        if YEAR_TEXT.fullmatch(q.text) or month_before(view.lang).search(before):
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
         return False
@@ -166,7 +168,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "ERNIE 4.0 Turbo": a version
-    if q.unit == "count" and re.match(r"\d+\.\d+\s+[A-Z]", q.text):
+    if q.unit == "count" and VERSION_COUNT.match(q.text):
         return False  # "4.0 Turbo model": a version read as a count
     if q.unit in (None, "count") and GLUED_SCALE.match(q.text):
         return False  # "Ascend 910B": a model name, not 910 billion
@@ -278,7 +280,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
     """Classify quantities into levels and changes and join each change to its level."""
     roles: list[tuple[Quantity, Cue | None]] = []
     lex = load_lexicon(view.lang)
-    directed = {row.id: row.direction for row in lex.metrics if row.direction}
+    directed = lex.directed_metrics
     for q in quantities:
         cue = direction_cue(view, q)
         if cue is None:
@@ -334,7 +336,8 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if i in used:
             continue
         nxt = roles[i + 1][0] if i + 1 < len(roles) else None
-        if nxt is not None and FROM_BEFORE.search(view.between(view.start, left_edge(q))) and \
+        if nxt is not None and attr.ends_with(FROM_BEFORE, view.between(view.start, left_edge(q)),
+                                              len("from")) and \
                 TO_WORD.search(view.between(q.end, left_edge(nxt))):
             drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
         else:
@@ -717,6 +720,8 @@ class SentenceAssembler:
         """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
         view, ctx = self.view, self.ctx
         cues = [c for c in view.modality if lo <= c.start and c.end <= hi]
+        if not cues:
+            return None  # no strong cue and no "will"
         strong = [c for c in attr.live_cues(cues)
                   if c.row not in attr.WEAK_CUES or self.speaker is not None]
         futures = [c for c in cues if c.label == "future"]

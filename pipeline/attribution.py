@@ -48,6 +48,7 @@ LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5
 # a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
                             r"(?:the\s+)?|(?:较|相比|去年同期为|上年同期为|同期为)\s*)$", re.I)
+AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -61,6 +62,15 @@ class MetricChoice:
     cue: Cue | None
     negative: bool
     how: str
+
+
+def ends_with(pattern: re.Pattern[str], text: str, width: int) -> bool:
+    """`pattern.search(text)` for a pattern made of one word and whitespace up to the end.
+
+    A match can only start `width` (the longest word) characters before the trailing whitespace;
+    searching from there instead of from the start of a long sentence gives the same answer.
+    """
+    return pattern.search(text, max(0, len(text.rstrip()) - width)) is not None
 
 
 def nearest_before(cues: list[Cue], pos: int, lo: int) -> Cue | None:
@@ -79,7 +89,7 @@ def first_after(cues: list[Cue], pos: int, hi: int) -> Cue | None:
 
 def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> MetricChoice:
     """Nearest metric cue before the quantity (clause, then semiclause, then after, sentence)."""
-    rows = {row.id: row for row in lex.metrics}
+    rows = lex.metric_rows
     plain = [c for c in view.metrics if not rows[c.row].modifier]
     clause = view.clause(start)
     semi = view.semiclause(start)
@@ -246,7 +256,8 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         product = nearest_before([s for s in candidates if s.label == "product"], start, semi[0])
         if product is not None:  # "the H20 chip, which Nvidia launched, is priced at"
             return product.row, product.text, product.label
-    agents = [s for s in candidates if AGENT_BEFORE.search(view.between(view.start, s.start))]
+    agents = [s for s in candidates
+              if ends_with(AGENT_BEFORE, view.between(view.start, s.start), AGENT_WIDTH)]
     before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
         nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
@@ -426,7 +437,7 @@ def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
 def list_metric(view: SentenceView, lex: Lexicon, list_start: int, index: int,
                 size: int) -> MetricChoice | None:
     """"销售费用和管理费用分别为X、Y": the n-th metric named before a list of n figures."""
-    rows = {row.id: row for row in lex.metrics}
+    rows = lex.metric_rows
     lo = view.semiclause(list_start)[0]
     cues = [c for c in view.metrics if lo <= c.start and c.end <= list_start
             and not rows[c.row].modifier]

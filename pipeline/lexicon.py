@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal, TypeVar
 
@@ -192,18 +192,45 @@ class Lexicon:
         """The parent company a business unit's figures belong to."""
         return next((row.parent for row in self.subjects if row.name == name), None)
 
+    @cached_property
+    def metric_rows(self) -> dict[str, MetricRow]:
+        """Metric cue rows by id: the pickers look one up per cue, many times per sentence."""
+        return {row.id: row for row in self.metrics}
+
+    @cached_property
+    def directed_metrics(self) -> dict[str, str]:
+        """Direction of the metric rows that carry one ("losses narrowed": down)."""
+        return {row.id: row.direction for row in self.metrics if row.direction}
+
+    @cached_property
+    def _defs_by_id(self) -> dict[str, MetricDef]:
+        """The first definition of each metric id (what a scan in file order would find)."""
+        table: dict[str, MetricDef] = {}
+        for m in self.metric_defs:
+            table.setdefault(m.id, m)
+        return table
+
     def metric_def(self, metric: str | None) -> MetricDef | None:
         """The common definition of a metric id (group, defaults), or None."""
-        return next((m for m in self.metric_defs if m.id == metric), None)
+        return self._defs_by_id.get(metric) if metric is not None else None
+
+    @cached_property
+    def _count_metrics(self) -> dict[str, str]:
+        """The first count metric given for each metric id (what a scan in file order finds)."""
+        table: dict[str, str] = {}
+        for m in self.metric_defs:
+            if m.count_metric:
+                table.setdefault(m.id, m.count_metric)
+        return table
 
     def count_variant(self, metric: str) -> str:
         """The metric to use when the figure is a count ("sales" of 30.4 million units)."""
-        return next((m.count_metric for m in self.metric_defs if m.id == metric
-                     and m.count_metric), metric)
+        return self._count_metrics.get(metric, metric)
 
     def counted_default(self, metric: str) -> str | None:
         """What a count of this metric counts when the text does not say ("user", "unit")."""
-        return next((m.counted for m in self.metric_defs if m.id == metric), None)
+        found = self._defs_by_id.get(metric)
+        return found.counted if found is not None else None
 
 
 @cache

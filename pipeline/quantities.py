@@ -230,9 +230,60 @@ _DIGITS = (
 )
 _DECIMAL_COMMA = r"|(?<![\d,])\d+,\d{1,2}(?![\d,])"  # English only: "1,3", "5,00"
 _DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", _DECIMAL_COMMA + r"|\d+(?:\.\d+)?|", 1)
-_FULLWIDTH_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９])")  # ４，５６５ but not $20，300
+# ４，５６５ but not $20，300; the comma comes first so that re scans for it in C
+# İ ı ſ K: the only non-ASCII characters that re.IGNORECASE matches to ASCII letters
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
+# any character that _NORMALIZE rewrites: most texts have none and skip the translation
+_TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+_URL_HINTS = ("@", "://")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether `_URL_RE` can match at all (it needs "@", "://" or "www."), so most texts skip it.
+
+    Only "W" lowercases to "w", so `lower()` finds "www." in any case `re.I` would.
+    """
+    return any(h in text for h in _URL_HINTS) or "www." in text.lower()
+
+
 _SIGN_CONTEXT = set(" \n\r([{:;,=/<>\"'“‘（【《：；，、")
+# Small patterns of the finder's steps, compiled once: they run per number, and re's own
+# pattern cache costs a lookup per call.
+_BY_BEFORE = re.compile(r"(?:\bby|被)\s*\Z", re.I)
+_CENTS_END = re.compile(r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)")
+_CENTS_JOIN = re.compile(r"[ ]*(?:(?i:and)|&)?[ ]*")
+_CLAUSE_MARK = re.compile(r"[.;:,!?\n]")
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_CONCAT_CONTEXT = re.compile(r"[ ]*[折年]")
+_DASH_DIGIT = re.compile(r"-\d")
+_DIGIT_BODY = re.compile(r"[\d., ]+")
+_DIGIT_DASH_END = re.compile(r"\d-\Z")
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)")
+_FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*\Z", re.I)
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?"
+                             r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_HYPHEN_WORD = re.compile(r"-[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+_LETTER_SUFFIX = re.compile(r"-[A-Z](?![A-Za-z])")
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_NOT_DOZEN_AFTER = re.compile(r"[折对對]")
+_NUMBER_BEFORE = re.compile(r"(\d|[A-Za-z]+)[ ]*\Z")
+_OF_AFTER = re.compile(r"[ ]+of\b")
+_PLURAL_S = re.compile(r"s(?![A-Za-z])")
+_POWER = re.compile(r"\^(-*)\+?(-*)(\d+)")
+_SPACE_LETTER = re.compile(r"[ ]+[A-Za-z]")
+_SPACE_RUN = re.compile(r"\s+")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _normalized(text: str) -> str:
+    """Full-width digits, dashes and odd spaces as ASCII, same length (offsets stay valid)."""
+    if "，" in text:
+        text = _FULLWIDTH_THOUSANDS.sub(",", text)
+    return text.translate(_NORMALIZE) if _TO_NORMALIZE.search(text) else text
 
 
 def _is_cjk(ch: str) -> bool:
@@ -262,6 +313,24 @@ def _alt(surfaces: list[tuple[str, bool]], *, spaced: bool = False) -> str:
 def _wb(alt: str) -> str:
     """Word boundaries that also work for surfaces made of symbols ("US$", "€ur")."""
     return rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"
+
+
+def _first_chars(surfaces: list[tuple[str, bool]]) -> str:
+    """A lookahead body for the first character of any surface, with the surface's case rule.
+
+    A scan tries its whole pattern at every position; this one-character test, implied by the
+    pattern itself, rejects most positions at once without changing any match.
+    """
+    sensitive = "".join(sorted({s[0] for s, case in surfaces if case}))
+    folded = "".join(sorted({s[0].lower() for s, case in surfaces if not case}))
+    parts = [f"[{re.escape(sensitive)}]"] if sensitive else []
+    parts += [f"(?i:[{re.escape(folded)}])"] if folded else []
+    return "|".join(parts) or "(?!)"
+
+
+def _guarded_wb(surfaces: list[tuple[str, bool]]) -> str:
+    """`_wb` of the surfaces, led by a first-character test (for patterns scanned whole)."""
+    return rf"(?=(?<![A-Za-z])(?:{_first_chars(surfaces)})){_wb(_alt(surfaces))}"
 
 
 def _tidy(d: Decimal) -> Decimal:
@@ -300,10 +369,13 @@ class _Lex:
     range_mid: set[str] = field(default_factory=set)
     change_words: set[str] = field(default_factory=set)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # how a currency or qualifier written before a number can end (None: unknown)
+    currency_ends: _Tails | None = None
+    qualifier_ends: _Tails | None = None
 
     def currency_code(self, surface: str) -> str | None:
         """Code of a currency surface as matched (exact first, then case-insensitive)."""
-        key = re.sub(r"\s+", " ", surface)
+        key = _SPACE_RUN.sub(" ", surface)
         return self.currency.get(key) or self.currency_ci.get(key.lower())
 
     def number_rows(self, *roles: str) -> list[dict]:
@@ -363,7 +435,47 @@ def _lexicon(lang: str) -> _Lex:
                 {"counted_stop": lex.counted_stop, "times_follow": lex.times_follow,
                  "change_word": lex.change_words}.get(kind, set()).add(key)
     _compile(lex, by_kind, cur_before, cur_after)
+    lex.currency_ends = _Tails.of(cur_before)
+    lex.qualifier_ends = _Tails.of(
+        [(r["surface"], bool(r.get("case_sensitive", lang == "zh")))
+         for r in by_kind.get("qualifier", []) if r["position"] == "before"])
     return lex
+
+
+@dataclass(frozen=True, slots=True)
+class _Tails:
+    """How the surfaces of one table end: their last two characters (one for one-letter ones).
+
+    A test of the two characters before a number costs far less than searching a window for a
+    surface that ends there, and most numbers fail it.
+    """
+
+    exact: frozenset[str]  # of case-sensitive surfaces
+    folded: frozenset[str]  # of case-insensitive ones, lowercased
+
+    @staticmethod
+    def of(surfaces: list[tuple[str, bool]]) -> _Tails | None:
+        """The tails of `_alt(surfaces)`; None when a case-insensitive tail is not plain."""
+        exact, folded = set(), set()
+        for surface, sensitive in surfaces:
+            tail = surface[-2:]
+            if sensitive:
+                exact.add(tail)
+            elif tail.isascii() or tail.lower() == tail.upper():
+                folded.add(tail.lower())
+            else:
+                return None
+        return _Tails(frozenset(exact), frozenset(folded))
+
+    def may_end(self, text: str, pos: int, lo: int) -> bool:
+        """Whether a surface can end with the character at `pos` and start at or after `lo`."""
+        for piece in (text[pos], text[pos - 1:pos + 1] if pos > lo else None):
+            if piece is None:
+                break
+            if piece in self.exact or piece.lower() in self.folded or _FOLDS_TO_ASCII.search(
+                    piece):
+                return True
+        return False
 
 
 _Surfaces = Callable[..., list[tuple[str, bool]]]
@@ -382,6 +494,12 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
     def bounded(alt: str) -> str:
         return f"(?:{alt})" if zh else _wb(alt)
 
+    def scanned(found: list[tuple[str, bool]]) -> str:
+        """`bounded` for a pattern scanned over the whole text: first-character test in front."""
+        if zh:
+            return f"(?=(?:{_first_chars(found)})){bounded(_alt(found))}"
+        return _guarded_wb(found)
+
     p["cur_before"] = re.compile(rf"(?:{_alt(cur_before)})[ ]{{0,2}}\Z")
     p["cur_after"] = re.compile(rf"[ ]{{0,2}}(?:-[ ]?)?({_alt(cur_after)}){tail}")
     p["scale"] = re.compile(rf"[ ]{{0,2}}({_alt(surfaces('scale_abbrev'))})(?![A-Za-z])")
@@ -393,8 +511,8 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
         rf"{bounded(_alt(surfaces('qualifier', position='before')))}[ ]*\Z")
     p["qual_after"] = re.compile(
         rf"[ ]*({bounded(_alt(surfaces('qualifier', position='after')))})")
-    p["multiple_word"] = re.compile(bounded(_alt(surfaces("multiple", role="word"))))
-    p["not_number"] = re.compile(bounded(_alt(surfaces("not_number"))))
+    p["multiple_word"] = re.compile(scanned(surfaces("multiple", role="word")))
+    p["not_number"] = re.compile(scanned(surfaces("not_number")))
     p["coin"] = re.compile(rf"[ ]{{0,2}}(?:-[ ]?)?({_alt(surfaces('coin'))})(?![A-Za-z])")
     p["subunit"] = re.compile(rf"[ ]*({_alt(surfaces('subunit'))}){tail}")
     mids = [(m, False) for m in lex.range_mid]
@@ -417,12 +535,15 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     sep = r"[ ]*(?:[-,][ ]*)?"
     p = lex.patterns
     # A run is number words and digits with their connectors; the parser splits it.
-    p["run"] = re.compile(rf"(?:{conn_re}{sep})*{core_re}(?:{sep}(?:{core_re}|{conn_re}))*")
+    # a run starts with a digit, a dot or a word of the tables: test that character first
+    first = rf"(?=[\d.]|(?<![A-Za-z])(?:{_first_chars(core + conn)}))"
+    p["run"] = re.compile(
+        rf"{first}(?:{conn_re}{sep})*{core_re}(?:{sep}(?:{core_re}|{conn_re}))*")
     p["token"] = re.compile(rf"(?:{_DIGITS_EN}|{_wb(_alt(core + conn))})")
     after_article = [(s, False) for s in [*lex.currency_ci, *lex.coins]
                      if s.isascii() and s.isalpha() and not s.endswith("s")]
     p["article_money"] = re.compile(
-        rf"(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
+        rf"(?=(?i:a))(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
     p["range_open"] = re.compile(
         rf"{_wb(_alt([(o, False) for o in lex.range_open]))}[ ]+\Z")
     glued = [s for s in surfaces("multiple", role="suffix") if len(s[0]) == 1]
@@ -431,7 +552,7 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
         rf"[ ]+({_alt(surfaces('multiple', role='times'))})(?![A-Za-z])(?:[ ]+([A-Za-z]+))?")
     p["fold"] = re.compile(rf"[- ]?(?:{_alt(spaced)})(?![A-Za-z])|(?:{_alt(glued)})(?![A-Za-z])")
     p["digit_fraction"] = re.compile(
-        r"(?<![\d/.,-])(?:(\d{1,3})[ ]+)?(\d{1,4})/(\d{1,4})(?![\d/]|-\d|\.\d)")
+        r"(?=\d)(?<![\d/.,-])(?:(\d{1,3})[ ]+)?(\d{1,4})/(\d{1,4})(?![\d/]|-\d|\.\d)")
     # Up to two modifiers before a counted noun ("100 million software users"), never a stop
     # word ("3 of the users") or a number word.
     stops = _alt([(w, False) for w in [*lex.counted_stop, *lex.words]])
@@ -460,9 +581,15 @@ def _compile_zh(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     p = lex.patterns
     starts = "".join(sorted({r["surface"][0] for r in lex.number_rows(
         "digit", "multiplier", "tens", "sign", "half_word")}))
+    # every character a run (and a join) can consume: 分之 must follow a stretch of them, or the
+    # fraction cannot match. Testing that first keeps a long digit run without 分之 from being
+    # split every possible way (exponential) before the fraction gives up.
+    run_chars = re.escape("".join(sorted({c for r in lex.number_rows(
+        "digit", "multiplier", "tens", "point", "approx", "sign", "and") for c in r["surface"]})))
     p["run"] = re.compile(
         rf"(?=[\d.{starts}])"  # cheap first-character test before the alternation
-        rf"(?:(?:(?P<whole>{run})[ ]*[{joins}][ ]*)?(?P<den>{run})[ ]*分[ ]*之[ ]*(?P<num>{run})"
+        rf"(?:(?=[\d.,eE+\-^ {run_chars}]*分[ ]*之)"
+        rf"(?:(?P<whole>{run})[ ]*[{joins}][ ]*)?(?P<den>{run})[ ]*分[ ]*之[ ]*(?P<num>{run})"
         rf"|(?P<dfrac>(?<![\d/.,-])(?:\d{{1,3}}[ ]+)?\d{{1,4}}/\d{{1,4}}(?![\d/]|-\d|\.\d))"
         rf"|(?P<half>{halves})"
         rf"|(?P<run>{run}))")
@@ -487,7 +614,7 @@ def _compile_zh(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
 # and ranges over the sorted list.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     """A bare number as parsed from a run, before units are attached."""
 
@@ -502,7 +629,7 @@ class _Num:
     lone: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Q:
     start: int
     end: int
@@ -519,7 +646,7 @@ class _Q:
     minor: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str
     value: Decimal
@@ -535,11 +662,12 @@ class _Finder:
     """One pass over one text; holds the normalized copy that all regexes run on."""
 
     def __init__(self, text: str, lex: _Lex) -> None:
-        self.text = _FULLWIDTH_THOUSANDS.sub(",", text).translate(_NORMALIZE)
+        self.text = _normalized(text)
         self.lex = lex
         self.p = lex.patterns
         self.last_end = 0
-        self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)]
+        self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)] \
+            if _may_hold_url(self.text) else []
         self.blocked += [(m.start(), m.end()) for m in self.p["not_number"].finditer(self.text)]
 
     def run(self) -> list[_Q]:
@@ -565,7 +693,7 @@ class _Finder:
     def multiple_words(self) -> list[_Q]:
         out = []
         for m in self.p["multiple_word"].finditer(self.text):
-            row = self.lex.multiples.get(re.sub(r"\s+", " ", m.group(0)).lower())
+            row = self.lex.multiples.get(_SPACE_RUN.sub(" ", m.group(0)).lower())
             if row and row.get("value"):
                 out.append(_Q(m.start(), m.end(), Decimal(row["value"]), unit="x"))
         return out
@@ -584,7 +712,10 @@ class _Finder:
         return s
 
     def currency_before(self, s: int) -> tuple[str, int] | None:
-        m = self.p["cur_before"].search(self.text, max(0, s - 24), s)
+        lo = max(0, s - 24)
+        if not self.may_end_at(self.lex.currency_ends, lo, s, 2):
+            return None
+        m = self.p["cur_before"].search(self.text, lo, s)
         if not m or m.start() < self.last_end:
             return None  # "4人民币5美元": 人民币 already closed the previous quantity
         surface = m.group(0).rstrip(" ")
@@ -593,6 +724,21 @@ class _Finder:
                                                                              m.start()])):
             return None
         return code, m.start()
+
+    def may_end_at(self, ends: _Tails | None, lo: int, s: int, spaces: int) -> bool:
+        """Whether a surface of `ends`, then up to `spaces` spaces, can end at `s` (from `lo`).
+
+        Searching a window before a number for "surface + spaces + end" costs far more than
+        looking at the characters before the spaces, and most numbers fail that test.
+        """
+        if ends is None:
+            return True
+        for pos in range(s - 1, max(lo, s - spaces - 1) - 1, -1):
+            if ends.may_end(self.text, pos, lo):
+                return True
+            if self.text[pos] != " ":
+                return False
+        return False
 
     def glued_left(self, s: int) -> bool:
         """Digits glued to a word on the left are part of a name: "V4", "A2021", "GPT-4"."""
@@ -631,7 +777,7 @@ class _Finder:
         m = self.p["pct_after"].match(self.text, q.end)
         if not m:
             return
-        row = self.lex.percent[re.sub(r"\s+", " " if self.lex.lang == "en" else "",
+        row = self.lex.percent[_SPACE_RUN.sub(" " if self.lex.lang == "en" else "",
                                       m.group(1)).lower()]
         amount = _percent_amount(row, q.amount, self.text, m.end())
         if amount is not None:
@@ -649,15 +795,17 @@ class _Finder:
             q.unit, q.end = code, m.end()
 
     def qualify(self, q: _Q) -> None:
-        m = self.p["qual_before"].search(self.text, max(0, q.start - 30), q.start)
+        lo = max(0, q.start - 30)
+        m = self.p["qual_before"].search(self.text, lo, q.start) \
+            if self.may_end_at(self.lex.qualifier_ends, lo, q.start, 30) else None
         row = m and self.lex.qualifiers.get(
-            "before:" + re.sub(r"\s+", " ", m.group(0).strip()).lower())
+            "before:" + _SPACE_RUN.sub(" ", m.group(0).strip()).lower())
         if m and row:
             q.qualifier, q.qualifier_start = row["qualifier"], m.start()
             return
         m = self.p["qual_after"].match(self.text, q.end)
         row = m and self.lex.qualifiers.get(
-            "after:" + re.sub(r"\s+", " ", m.group(1).strip()).lower())
+            "after:" + _SPACE_RUN.sub(" ", m.group(1).strip()).lower())
         if m and row:
             q.qualifier, q.qualifier_start = row["qualifier"], m.start(1)
         elif q.inner:
@@ -698,8 +846,8 @@ class _Finder:
                 both_percent = a.unit == b.unit == "%" and opener != "from"
                 if self.change_before(om.start() if om and opener else left) and not both_percent:
                     return None  # "rose from 5% to 7%" is a change, not a range
-            if word == "-" and (re.match(r"-\d", self.text[b.end:b.end + 2])
-                                or re.search(r"\d-\Z", self.text[max(0, a.start - 2):a.start])):
+            if word == "-" and (_DASH_DIGIT.match(self.text[b.end:b.end + 2])
+                                or _DIGIT_DASH_END.search(self.text[max(0, a.start - 2):a.start])):
                 return None  # 1-222-2222 is a phone number
             open_start = om.start() if opener and om else None
         low, high = a.amount, b.amount
@@ -720,16 +868,16 @@ class _Finder:
         """
         left = a.qualifier_start if a.qualifier_start is not None else a.start
         before = self.text[max(0, left - 6):left]
-        if re.search(r"(?:\bby|被)\s*\Z", before, re.I) and not a.unit == b.unit == "%":
+        if _BY_BEFORE.search(before) and not a.unit == b.unit == "%":
             return True  # "increase by 13% to 15%" stays a range of rates
-        if a.unit is not None and re.search(r"(?:\bfrom|从|由)\s*\Z", before, re.I):
+        if a.unit is not None and _FROM_BEFORE.search(before):
             return True
-        year = re.fullmatch(r"(?:19|20)\d\d", self.text[a.start:a.end]) is not None
+        year = _YEAR_DIGITS.fullmatch(self.text[a.start:a.end]) is not None
         return year and a.unit is None and (b.unit is not None or b.scale != 1)
 
     def change_before(self, pos: int) -> bool:
-        clause = re.split(r"[.;:,!?\n]", self.text[max(0, pos - 60):pos])[-1]
-        words = re.findall(r"[A-Za-z][A-Za-z.]*", clause)[-4:]
+        clause = _CLAUSE_MARK.split(self.text[max(0, pos - 60):pos])[-1]
+        words = _LATIN_WORD.findall(clause)[-4:]
         return any(w.lower() in self.lex.change_words for w in words)
 
     # ---- English ---------------------------------------------------------------------------
@@ -769,7 +917,7 @@ class _Finder:
                 for value, s, e, integer in _digit_values(raw, m.start(), "en"):
                     toks.append(_Tok("num", value, s, e, raw, integer=integer))
                 continue
-            key = re.sub(r"\s+", " ", raw).lower()
+            key = (_SPACE_RUN.sub(" ", raw) if " " in raw else raw).lower()  # only spaces
             word = self.lex.exact_words.get(raw) or self.lex.words.get(key)
             frac = self.lex.fractions.get(key)
             if word is not None:
@@ -799,8 +947,8 @@ class _Finder:
             j = best.end
             if j + 1 < n and toks[j].kind == "over":  # "one over three", not "over 3 years"
                 den = _en_cardinal(toks, j + 1)
-                if den is not None and den.value != 0 and not re.match(
-                        r"[ ]+[A-Za-z]", self.text[toks[den.end - 1].end:]):
+                if den is not None and den.value != 0 and not _SPACE_LETTER.match(
+                        self.text[toks[den.end - 1].end:]):
                     best = _Parsed(best.value / den.value, den.end, integer=False)
                     j = den.end
             out.append(_Num(toks[first].start, toks[j - 1].end, sign * best.value,
@@ -829,10 +977,10 @@ class _Finder:
             self.multiple_after(q, n)
         if q.unit is None:
             self.counted_after(q, n)
-        if n.last_digits and re.match(r"-[A-Z](?![A-Za-z])", t[q.end:q.end + 3]):
+        if n.last_digits and _LETTER_SUFFIX.match(t[q.end:q.end + 3]):
             return None  # "10-K", "Form 10-Q": a name
         if n.last_digits and _is_letter(t[q.end:q.end + 1]) and not (
-                q.unit is None and (re.match(r"s(?![A-Za-z])", t[q.end:q.end + 2]) and n.integer
+                q.unit is None and (_PLURAL_S.match(t[q.end:q.end + 2]) and n.integer
                                     or self.p["subunit"].match(t, q.end))):
             return None  # glued to letters: "180ml", "5G", "4th"; "1960s" is a year
         if q.unit is None:
@@ -879,18 +1027,18 @@ class _Finder:
         year_like = n.integer and q.scale == 1 and 1900 <= q.amount <= 2099
         if (year_like and mods) or any(self.lex.currency_code(w) for w in mods):
             return
-        row = self.lex.counted[re.sub(r"\s+", " ", m.group(2)).lower()]
+        row = self.lex.counted[_SPACE_RUN.sub(" ", m.group(2)).lower()]
         q.unit, q.end = "count", m.end()
         q.counted = " ".join([*mods, row.get("lemma", m.group(2))])
 
     def number_ends_at(self, pos: int) -> bool:
         """A number written right before `pos` ("30 percent of 10": 10 is not the percentage)."""
-        m = re.search(r"(\d|[A-Za-z]+)[ ]*\Z", self.text[max(0, pos - 20):pos])
+        m = _NUMBER_BEFORE.search(self.text[max(0, pos - 20):pos])
         return bool(m) and (m.group(1).isdigit() or m.group(1).lower() in self.lex.words)
 
     def free_after(self, e: int) -> bool:
         """No noun follows ("a grand total" is not money, "a grand." is)."""
-        m = re.match(r"[ ]+([A-Za-z]+)", self.text[e:e + 40])
+        m = _NEXT_WORD.match(self.text[e:e + 40])
         return m is None or m.group(1).lower() in self.lex.counted_stop
 
     def merge_cents(self, qs: list[_Q]) -> list[_Q]:
@@ -910,13 +1058,11 @@ class _Finder:
                 and ((b.unit is None and b.integer) or b.minor is not None)):
             return None
         cents = b.amount if b.minor is None else b.minor
-        if not (0 <= cents < 100 and re.fullmatch(r"[ ]*(?:(?i:and)|&)?[ ]*",
-                                                  self.text[a.end:b.start])):
+        if not (0 <= cents < 100 and _CENTS_JOIN.fullmatch(self.text[a.end:b.start])):
             return None
         m = self.p["subunit"].match(self.text, b.end) if b.minor is None else None
         end = m.end() if m else b.end
-        if not (m or b.minor is not None or re.match(r"[ ]*(?:$|[.,;:!?)\n]|(?i:and|or)\b)",
-                                                     self.text[end:end + 6])):
+        if not (m or b.minor is not None or _CENTS_END.match(self.text[end:end + 6])):
             return None  # "$20 and 43 employees"
         return _Q(a.start, end, a.amount + cents / 100, unit=a.unit, scale=a.scale)
 
@@ -1022,7 +1168,7 @@ class _Finder:
         return out
 
     def concat_context(self, end: int) -> bool:
-        return bool(re.match(r"[ ]*[折年]", self.text[end:end + 3]))
+        return bool(_CONCAT_CONTEXT.match(self.text[end:end + 3]))
 
     def concat(self, toks: list[_Tok]) -> tuple[Decimal, str | None] | None:
         """Digits read one by one: years (二〇二一年), discounts (三八折, 7 2 折)."""
@@ -1057,8 +1203,8 @@ class _Finder:
         if q.unit is None or q.unit == prefix:
             self.currency_after(q)
         dozen = self.lex.exact_words.get(t[q.end:q.end + 1])
-        if q.unit is None and dozen and dozen.role == "dozen" and not re.match(
-                r"[折对對]", t[q.end + 1:q.end + 2]):
+        if q.unit is None and dozen and dozen.role == "dozen" and not _NOT_DOZEN_AFTER.match(
+                t[q.end + 1:q.end + 2]):
             q.amount, q.end = q.amount * dozen.value, q.end + 1  # 五打 = 60, but 打折
         if prefix and q.unit == prefix and t[q.end:q.end + 1] in "个個":
             sub = self.p["cn_subunit"].match(t, q.end + 1)
@@ -1123,20 +1269,22 @@ def _percent_amount(row: dict, value: Decimal, t: str,
 
 def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, int, bool]]:
     """Digits as written → [(value, start, end, is_integer)]; dotted chains give several."""
-    body = re.match(r"[\d., ]+", raw).group(0).rstrip(". ")  # type: ignore[union-attr]
+    if raw.isdecimal():  # the common case: no separators, exponent or power to read
+        return [(Decimal(raw), start, start + len(raw), True)]
+    body = _DIGIT_BODY.match(raw).group(0).rstrip(". ")  # type: ignore[union-attr]
     rest = raw[len(body):]
-    if body.count(".") >= 2 and "," not in body and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", body):
+    if body.count(".") >= 2 and "," not in body and not _DOTTED_THOUSANDS.fullmatch(body):
         out, pos = [], start  # 192.168.1.2 is four numbers; 1.000.000 is one
         for part in body.split("."):
             if part:
                 out.append((Decimal(part), pos, pos + len(part), True))
             pos += len(part) + 1
         return out
-    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", body):
+    if _GROUPED_DIGITS.fullmatch(body):
         number = body.replace(",", "").replace(" ", "")
     elif body.count(".") >= 2:
         number = body.replace(".", "")
-    elif lang == "en" and re.fullmatch(r"\d+,\d{1,2}", body):
+    elif lang == "en" and _COMMA_DECIMAL.fullmatch(body):
         number = body.replace(",", ".")
     else:
         number = body
@@ -1144,11 +1292,11 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
         value = Decimal(number)
     except InvalidOperation:
         return []
-    exp = re.match(r"[eE]([+-]?\d+)", rest)
+    exp = _EXPONENT.match(rest)
     if exp:
         value = value.scaleb(int(exp.group(1)))
         rest = rest[exp.end():]
-    power = re.match(r"\^(-*)\+?(-*)(\d+)", rest)
+    power = _POWER.match(rest)
     if power:
         n = int(power.group(3))
         if (len(power.group(1)) + len(power.group(2))) % 2:
@@ -1164,7 +1312,7 @@ def _digit_values(raw: str, start: int, lang: str) -> list[tuple[Decimal, int, i
 # English cardinals and fractions over tokens.
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     value: Decimal
     end: int
@@ -1305,7 +1453,7 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
     if k >= n or toks[k].kind != "frac":
         return None
     d = toks[k]
-    if re.match(r"-[A-Za-z]", text[d.end:d.end + 2]):
+    if _HYPHEN_WORD.match(text[d.end:d.end + 2]):
         return None  # "half-year", "quarter-end": compounds, not fractions
     after_scale = toks[k + 1] if k + 1 < n and toks[k + 1].kind == "scale" else None
     end = k + 2 if after_scale else k + 1
@@ -1325,7 +1473,7 @@ def _en_fraction(toks: list[_Tok], i: int, text: str) -> _Parsed | None:
         elif d.role == "ordinal_after_tens":
             return None  # "first", "second" alone are ordinals
     if d.role == "quarter" and toks[i].kind == "article" and num_end == i + 1 and not (
-            after_scale or re.match(r"[ ]+of\b", text[d.end:d.end + 5])):
+            after_scale or _OF_AFTER.match(text[d.end:d.end + 5])):
         return None  # "a quarter earlier" is a period
     mult = after_scale.value if after_scale else Decimal(1)
     ands = [p for p in range(i, num_end) if toks[p].kind == "and"]

@@ -28,7 +28,8 @@ Sentence rules, in short (details in `_is_boundary`):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -37,6 +38,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from pipeline.lexicon import Row, parse_rows, read_rows
+from pipeline.regex_hints import FOLDS_TO_ASCII, Hints, may_match, required_literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +155,12 @@ _QUOTE_MAX_LEN = 400
 
 # Sentence boundaries: a terminator run, then closing quotes/brackets and emphasis markers.
 _CLOSERS_EN = "\"'”’»)\\]」』*_"
-_TERM_EN = re.compile(r"(?P<term>[.!?…。！？]+|[;；])(?P<close>[" + _CLOSERS_EN + r"]*)")
-_TERM_ZH = re.compile(r"(?P<term>[。！？；]+|[!?;](?![A-Za-z0-9=&/]))"
-                      r"(?P<close>[\"'”’»)）\]】」』》*_]*)")
+# (?P<term>[.!?…。！？]+|[;；]) and (?P<term>[。！？；]+|[!?;](?![A-Za-z0-9=&/])), written to open
+# with one character class (re scans for it in C); each branch checks that character behind it
+_TERM_EN = re.compile(r"(?P<term>[.!?…。！？;；](?:(?<=[.!?…。！？])[.!?…。！？]*|(?<=[;；])))"
+                      r"(?P<close>[" + _CLOSERS_EN + r"]*)")
+_TERM_ZH = re.compile(r"(?P<term>[。！？；!?;](?:(?<=[。！？；])[。！？；]*"
+                      r"|(?<=[!?;])(?![A-Za-z0-9=&/])))(?P<close>[\"'”’»)）\]】」』》*_]*)")
 _FOLLOW = re.compile(r"(?P<gap>[\s\ufeff\u200b]*)(?P<md>(?:\*\*|__)?)\s*[\"“‘'(\[「『《]*")
 _GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
 _CAMEL = re.compile(r"[a-z]{1,2}[A-Z]")
@@ -295,17 +300,63 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+_RuleCheck = tuple[bool, int | None, Hints | None, Callable, str]
+
+
+@cache
+def _rule_checks(language: str) -> tuple[_RuleCheck, ...]:
+    """(on whole line, max length, literal hints, search, reason) per rule, once per language.
+
+    Rules without a length limit search every body line, which none of them matches: their
+    literal hints rule most lines out with `in` before the regex scans them.
+    """
+    return tuple((rule.target == "line", rule.max_len,
+                  required_literals(rule.pattern, re.IGNORECASE) if rule.max_len is None
+                  else None, rule.regex.search, rule.reason)
+                 for rule in furniture_rules(language))
+
+
+@cache
+def _rules_for(language: str, line_len: int, core_len: int) -> tuple[_RuleCheck, ...]:
+    """The rules whose length limit admits a line of these lengths, in rule order.
+
+    Body lines are longer than any limit: they share one short tuple instead of testing every
+    rule's limit. Lengths come rounded up to a limit (`_length_class`): same rules, few keys.
+    """
+    return tuple(check for check in _rule_checks(language)
+                 if check[1] is None or (line_len if check[0] else core_len) <= check[1])
+
+
+@cache
+def _limits(language: str) -> tuple[int, ...]:
+    return tuple(sorted({check[1] for check in _rule_checks(language) if check[1] is not None}))
+
+
+def _length_class(limits: tuple[int, ...], length: int) -> int:
+    """The smallest limit that admits `length` (past every limit: one more than the longest).
+
+    A limit admits the length exactly when it admits this class, so rules come out the same.
+    """
+    i = bisect_left(limits, length)
+    return limits[i] if i < len(limits) else (limits[-1] + 1 if limits else 0)
+
+
 def _classify(line: _Line, language: str) -> str | None:
     if not _LETTER.search(line.core) and not _DIGIT.search(line.core):
         return "separator"
     if _is_dateline(line.core):
         return "dateline"
-    for rule in furniture_rules(language):
-        subject = line.line if rule.target == "line" else line.core
-        if rule.max_len is not None and len(subject) > rule.max_len:
+    # the core is a piece of the line: one test says whether hints apply to both
+    lowered = {False: line.core.lower(), True: line.line.lower()} \
+        if not FOLDS_TO_ASCII.search(line.line) else None
+    limits = _limits(language)
+    for on_line, _limit, hints, search, reason in _rules_for(
+            language, _length_class(limits, len(line.line)), _length_class(limits, len(line.core))):
+        subject = line.line if on_line else line.core
+        if hints is not None and lowered is not None and not may_match(hints, lowered[on_line]):
             continue
-        if rule.regex.search(subject):
-            return rule.reason
+        if search(subject):
+            return reason
     return None
 
 

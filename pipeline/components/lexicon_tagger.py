@@ -9,7 +9,6 @@ so a token-level pattern would miss cues that a character-level one finds, offse
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -17,11 +16,35 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Cue, doc_text
-from pipeline.trie import trie_regex
+from pipeline.trie import compile_trie
+
+
+def _position(hit: Cue) -> tuple[int, int, str, str]:
+    return hit.start, hit.end, hit.label, hit.row
 
 
 def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
-    """Resolve overlaps: the longest hit wins (per label, or across all labels)."""
+    """Resolve overlaps: the longest hit wins (per label, or across all labels).
+
+    Only overlapping hits compete, so the text is cut into runs of overlapping hits: a hit
+    alone in its run is kept as it is, and only the few crowded runs are resolved.
+    """
+    kept: list[Cue] = []
+    crowd: list[Cue] = []
+    crowd_end = -1
+    for hit in sorted(hits, key=_position):
+        if crowd and hit.start >= crowd_end:
+            kept.extend(crowd if len(crowd) == 1 else _resolve(crowd, per_label))
+            crowd = []
+        crowd.append(hit)
+        crowd_end = max(crowd_end, hit.end)
+    if crowd:
+        kept.extend(crowd if len(crowd) == 1 else _resolve(crowd, per_label))
+    return kept
+
+
+def _resolve(hits: list[Cue], per_label: bool) -> list[Cue]:
+    """Longest first, each hit kept if its characters are still free (per label or in all)."""
     kept: list[Cue] = []
     taken: dict[str, set[int]] = {}
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.label, h.row)):
@@ -30,7 +53,7 @@ def keep_longest(hits: list[Cue], per_label: bool) -> list[Cue]:
         if occupied.isdisjoint(positions):
             occupied.update(positions)
             kept.append(hit)
-    return sorted(kept, key=lambda h: (h.start, h.end, h.label, h.row))
+    return sorted(kept, key=_position)
 
 
 class LexiconTagger:
@@ -45,14 +68,13 @@ class LexiconTagger:
         entries = list(entries)
         if self.by_chars:
             self.case_sensitive = case_sensitive
-            flags = 0 if case_sensitive else re.IGNORECASE
             groups: dict[str, dict[str, list[tuple[str, str]]]] = {}
             for surface, label, row_id in entries:
                 table = groups.setdefault(label if self.per_label else "", {})
                 table.setdefault(self.fold(surface), []).append((label, row_id))
             # one alternation per label group, longest first, so cues of different labels
             # may overlap ("同比" yoy inside "同比增长" up) as they do with the PhraseMatcher
-            self.patterns = [(re.compile(trie_regex(sorted(t)), flags), t)
+            self.patterns = [(compile_trie(sorted(t), ignore_case=not case_sensitive), t)
                              for _, t in sorted(groups.items())]
             return
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if case_sensitive else "LOWER")
@@ -67,10 +89,15 @@ class LexiconTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find every surface, resolve overlaps, store hits and spans."""
-        hits = keep_longest(self.find(doc), self.per_label)
+        tokens: dict[tuple[int, int], tuple[int, int]] = {}
+        hits = keep_longest(self.find(doc, tokens), self.per_label)
         doc._.cues[self.group] = hits
         spans = []
         for hit in hits:
+            bounds = tokens.get((hit.start, hit.end))
+            if bounds is not None:  # a token match: its tokens are what char_span would expand to
+                spans.append(Span(doc, *bounds, label=hit.label, span_id=hit.row))
+                continue
             span = doc.char_span(hit.start, hit.end, label=hit.label, span_id=hit.row,
                                  alignment_mode="expand")
             if span is not None:
@@ -82,8 +109,13 @@ class LexiconTagger:
         """Case-folded key unless the table is case-sensitive."""
         return surface if self.case_sensitive else surface.lower()
 
-    def find(self, doc: Doc) -> list[Cue]:
-        """All hits before overlap resolution."""
+    def find(self, doc: Doc, tokens: dict[tuple[int, int], tuple[int, int]] | None = None
+             ) -> list[Cue]:
+        """All hits before overlap resolution; token matches also fill `tokens` (chars -> tokens).
+
+        Offsets and text come from the first and last token and the Doc's text: building a Span
+        and its text token by token costs more than the match itself.
+        """
         if self.by_chars:
             text = doc_text(doc)
             return [
@@ -93,8 +125,12 @@ class LexiconTagger:
                 for label, row in table[self.fold(m.group())]
             ]
         found = []
+        text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
-            span = Span(doc, start, end)
+            last = doc[end - 1]
+            start_char, end_char = doc[start].idx, last.idx + len(last)
             label, row = self.rows[match_id]
-            found.append(Cue(span.start_char, span.end_char, span.text, label, row))
+            found.append(Cue(start_char, end_char, text[start_char:end_char], label, row))
+            if tokens is not None:
+                tokens[start_char, end_char] = (start, end)
         return found

@@ -15,28 +15,52 @@ from functools import cache
 
 from pipeline.components.base import Cue
 from pipeline.lexicon import NameStopRow, load_lexicon, read_rows
-from pipeline.trie import trie_regex
+from pipeline.trie import first_char_branches, trie_regex
 
 WORD = r"[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]"
 NAME = rf"(?:{WORD})(?:\s(?:{WORD}|\d+(?:\.\d+)?))*"
+# Every pattern below opens with a character class, so `re` jumps from candidate to candidate in
+# C instead of trying the pattern at every position (several times faster). A test that belongs
+# before that first character ("\b", a lookbehind) follows it as a lookbehind that spans it:
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]", and "[A-Z](?:rest)?" is WORD with the same match order.
+NAME_LEAD = rf"[A-Z](?<!\w[A-Z])(?:[A-Za-z0-9&.\-]*[A-Za-z0-9])?(?:\s(?:{WORD}|\d+(?:\.\d+)?))*"
+# "(?:^|(?<=[.!?]\s)|(?<=\n))" (^ at line starts) in front of an [A-Z]
+SENTENCE_LEAD = r"[A-Z](?:(?<![^\n][A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))"
 EN_PATTERNS = (
-    re.compile(rf"\b(?P<name>{NAME})(?='s\b|’s\b)"),
-    re.compile(rf"\b(?P<name>{NAME})(?=,?\s+(?:Inc|Corp|Corporation|Group|Holdings|Ltd|Co|"
+    re.compile(rf"(?P<name>{NAME_LEAD})(?='s\b|’s\b)"),
+    re.compile(rf"(?P<name>{NAME_LEAD})(?=,?\s+(?:Inc|Corp|Corporation|Group|Holdings|Ltd|Co|"
                rf"Technology|Technologies|Motors|Auto|Bank|Capital|Securities|Research)\b)"),
-    re.compile(r"\b(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*)"
-               r"(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
+    # \b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*): mixed case
+    re.compile(r"(?P<name>[A-Zi](?<!\w[A-Zi])(?:(?<=[A-Z])[a-z]+[A-Z][A-Za-z]*|(?<=i)[A-Z][A-Za-z]+"
+               r"|(?<=[A-Z])[A-Z]+[a-z]+[A-Za-z]*))(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
     # a sentence that opens with a name and a reporting verb: "Acme Robotics posted revenue"
-    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{NAME})\s+(?:posted|reported|recorded|"
-               r"achieved|raised|launched|released|delivered|sold|shipped)\b", re.M),
+    re.compile(rf"(?P<name>{SENTENCE_LEAD}(?:[A-Za-z0-9&.\-]*[A-Za-z0-9])?"
+               rf"(?:\s(?:{WORD}|\d+(?:\.\d+)?))*)\s+(?:posted|reported|recorded|"
+               r"achieved|raised|launched|released|delivered|sold|shipped)\b"),
 )
-ROLE_EN = (r"(?:CEO|CFO|CTO|COO|[Cc]hairman|[Pp]resident|[Cc]o-founder|[Ff]ounder|[Aa]nalyst|"
-           r"[Dd]irector|[Ss]ecretary [Gg]eneral|[Ss]pokesperson|[Ee]conomist|[Pp]artner|"
-           r"[Cc]hief [Ee]xecutive|[Vv]ice [Pp]resident|[Hh]ead|[Ss]cientist)")
-PERSON = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+ROLES = ("CEO", "CFO", "CTO", "COO", "[Cc]hairman", "[Pp]resident", "[Cc]o-founder", "[Ff]ounder",
+         "[Aa]nalyst", "[Dd]irector", "[Ss]ecretary [Gg]eneral", "[Ss]pokesperson", "[Ee]conomist",
+         "[Pp]artner", "[Cc]hief [Ee]xecutive", "[Vv]ice [Pp]resident", "[Hh]ead", "[Ss]cientist")
+ROLE_EN = f"(?:{'|'.join(ROLES)})"
+
+
+def _role_lead() -> str:
+    r"""`\b` and ROLE_EN, opening with a class; each role checks its first letter behind."""
+    def first(role: str) -> str:
+        return role[:4] if role.startswith("[") else role[0]
+
+    letters = "".join(sorted({c for role in ROLES for c in first(role).strip("[]")}))
+    tails = "|".join(f"(?<={first(role)}){role[len(first(role)):]}" for role in ROLES)
+    return rf"[{letters}](?<!\w[{letters}])(?:{tails})"
+
+
+PERSON_TAIL = r"[a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+PERSON = rf"[A-Z]{PERSON_TAIL}"
 PEOPLE_PATTERNS = {
     "en": (
-        re.compile(rf"\b{ROLE_EN}\s+(?P<name>{PERSON})\b"),
-        re.compile(rf"\b(?P<name>{PERSON}),\s+(?:the\s+)?(?:\w+\s+){{0,2}}{ROLE_EN}\b"),
+        re.compile(rf"{_role_lead()}\s+(?P<name>{PERSON})\b"),
+        re.compile(rf"(?P<name>[A-Z](?<!\w[A-Z]){PERSON_TAIL}),\s+(?:the\s+)?(?:\w+\s+){{0,2}}"
+                   rf"{ROLE_EN}\b"),
     ),
     "zh": (
         re.compile(r"(?:董事长|总裁|CEO|首席执行官|创始人|分析师|秘书长|总经理|副总裁|负责人|首席[^\s，。]{0,4}官)"
@@ -86,6 +110,19 @@ def stop_words(lang: str) -> frozenset[str]:
 def _is_stop(name: str, stops: frozenset[str]) -> bool:
     first = name.split()[0].lower()
     return name.lower() in stops or first in stops or len(name) < 2
+
+
+def _names_regex(latin: list[str], cjk: list[str]) -> str:
+    r"""`LATIN|CJK` of two name tries, opening with a class of first letters.
+
+    A Latin name must not touch another Latin letter or digit; a Chinese character next to it is
+    fine (模型Qwen-Long的).
+    """
+    latin_firsts, latin_branches = first_char_branches(sorted(latin)) if latin else ("", "")
+    cjk_firsts, cjk_branches = first_char_branches(sorted(cjk)) if cjk else ("", "")
+    parts = [rf"(?<![A-Za-z0-9_][\s\S])(?:{latin_branches})(?![A-Za-z0-9_])"] if latin else []
+    parts += [f"(?:{cjk_branches})"] if cjk else []
+    return f"[{re.escape(latin_firsts + cjk_firsts)}](?:{'|'.join(parts)})"
 
 
 def title_subject(title: str | None, text: str, lang: str) -> str | None:
@@ -151,9 +188,7 @@ def find_unknown_names(text: str, known: list[Cue], lang: str,
     # every occurrence of every name in one pass, longest name first at each position
     latin = [n for n in kinds if not CJK.search(n)]
     cjk = [n for n in kinds if CJK.search(n)]
-    parts = [rf"(?<![A-Za-z0-9_]){trie_regex(sorted(latin))}(?![A-Za-z0-9_])"] if latin else []
-    parts += [trie_regex(sorted(cjk))] if cjk else []
-    for m in re.finditer("|".join(parts), text):
+    for m in re.finditer(_names_regex(latin, cjk), text):
         if any(taken[m.start():m.end()]) and not (
                 kinds[m.group()] == "product" and _extends_known(m, known)):
             continue
