@@ -192,6 +192,8 @@ def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
     """
     semi = view.semiclause(start)
     regions = [c for c in view.segments if c.label == "region" and semi[0] <= c.start < start]
+    if not regions or "market" not in view.between(regions[0].end, start):
+        return None
     for region in reversed(regions):
         m = LITERAL_MARKET.match(view.between(region.end, start))
         if m is None:
