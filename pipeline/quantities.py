@@ -777,8 +777,10 @@ class _Finder:
         m = self.p["pct_after"].match(self.text, q.end)
         if not m:
             return
-        row = self.lex.percent[_SPACE_RUN.sub(" " if self.lex.lang == "en" else "",
-                                      m.group(1)).lower()]
+        row = self.lex.percent.get(_SPACE_RUN.sub(" " if self.lex.lang == "en" else "",
+                                          m.group(1)).lower())
+        if row is None:  # re.I folds "ſ" to "s" and the Kelvin sign to "k"; lower() does not
+            return
         amount = _percent_amount(row, q.amount, self.text, m.end())
         if amount is not None:
             (q.amount, q.end), q.unit = amount, row["unit"]
@@ -1027,7 +1029,9 @@ class _Finder:
         year_like = n.integer and q.scale == 1 and 1900 <= q.amount <= 2099
         if (year_like and mods) or any(self.lex.currency_code(w) for w in mods):
             return
-        row = self.lex.counted[_SPACE_RUN.sub(" ", m.group(2)).lower()]
+        row = self.lex.counted.get(_SPACE_RUN.sub(" ", m.group(2)).lower())
+        if row is None:  # matched only through Unicode case folding ("ſ")
+            return
         q.unit, q.end = "count", m.end()
         q.counted = " ".join([*mods, row.get("lemma", m.group(2))])
 
