@@ -65,6 +65,9 @@ COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up 
                             r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为)\s*(?:the\s+)?$",
                             re.I)
 THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
+YEAR_ONLY = re.compile(r"\d{4}")
+SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
+SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
@@ -470,6 +473,9 @@ class SentenceAssembler:
                                      for t in view.times):
             return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
+        compared = self.compared_figure(anchor)
+        if compared is not None:  # "R&D was 4.3 billion, compared with 4.1 billion": same metric
+            choice = attr.pick_metric(view, ctx.lex, compared.start, compared.end)
         if draft.list_index is not None:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice
@@ -522,7 +528,8 @@ class SentenceAssembler:
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             if label and "/" not in label and mention is not None and mention.kind == "point" \
-                    and not within(label, ctx.report_period):
+                    and not within(label, ctx.report_period) \
+                    and not attr.compared_time(view, mention):
                 # a report period, not a span ("2008/2021") nor a part of the article's own
                 # ("其中第二季度" inside a half-year report)
                 ctx.carried_period = label
@@ -544,6 +551,21 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def compared_figure(self, q: Quantity) -> Quantity | None:
+        """The figure `q` is the comparison point of ("X, compared with q"), if any.
+
+        It is the previous figure of the same unit in the semicolon clause; `q` inherits its
+        metric.
+        """
+        view = self.view
+        edge = left_edge(q)
+        if not attr.COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)):
+            return None
+        semi = view.semiclause(q.start)
+        earlier = [p for p in view.quantities if semi[0] <= p.start and p.end <= edge
+                   and p.unit == q.unit and p is not q]
+        return earlier[-1] if earlier else None
 
     def due_label(self, cue: Cue | None, mention: TimeMention | None,
                   label: str | None) -> str | None:
@@ -573,6 +595,13 @@ class SentenceAssembler:
             if change.basis is None:
                 change.basis = "yoy"
             return self.base_period or carried, None
+        if mention is not None and mention.label and YEAR_ONLY.fullmatch(mention.label) and (
+                self.base_period or carried) and (SAME_PART_OF.search(self.view.between(
+                    max(self.view.start, mention.start - 30), mention.start))
+                    or SAME_PART_AFTER.match(self.view.between(mention.end, self.view.end))):
+            # "the same period of 2023", 2023年同期: the report period's part in that year
+            base = self.base_period or carried or ""
+            return mention.label + base[4:], mention.text
         return attr.resolve_period(mention, self.base_period, carried)
 
     def horizon_of(self, mention: TimeMention | None, cue: Cue | None,

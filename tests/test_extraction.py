@@ -409,3 +409,14 @@ def test_a_figure_expected_by_analysts_is_due_in_the_report_period():
             "share were 8.70 yuan, beating the 7.12 yuan expected by analysts.")
     fact = one(extract_text(text, published="2024-08-15"), "7.12")
     assert fact.modality == "forecast" and fact.horizon.label == "2024-Q2"
+
+
+def test_a_comparison_point_keeps_the_metric_and_does_not_move_the_report_period():
+    text = ("In the second quarter, Zentrix's net revenues were 25.5 billion yuan. Research and "
+            "development expenses were 4.3 billion yuan, accounting for 16.9% of net revenues, "
+            "compared with 4.1 billion yuan in the same period of 2023. Selling expenses rose "
+            "11.6% year-on-year to 3.6 billion yuan.")
+    facts = extract_text(text, published="2024-08-16")
+    base = one(facts, "4100000000")
+    assert (base.metric, base.period.label) == ("rd_expense", "2023-Q2")
+    assert one(facts, "3600000000").period.label == "2024-Q2"
