@@ -600,7 +600,8 @@ class SentenceAssembler:
                     max(self.view.start, mention.start - 30), mention.start))
                     or SAME_PART_AFTER.match(self.view.between(mention.end, self.view.end))):
             # "the same period of 2023", 2023年同期: the report period's part in that year
-            base = self.base_period or carried or ""
+            base = next((b for b in (carried, self.base_period)
+                         if b and not YEAR_ONLY.fullmatch(b)), mention.label)
             return mention.label + base[4:], mention.text
         return attr.resolve_period(mention, self.base_period, carried)
 
