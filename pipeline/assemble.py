@@ -441,8 +441,10 @@ class SentenceAssembler:
             own_clauses.add(view.clause(draft.change.start))
         in_clause = cue is not None and view.clause(cue.start) in own_clauses
         generation = cue is not None and cue.row == GENERATION_CLAIM
+        end = attr.period_end(period_label)
+        ahead = end is not None and self.ctx.published is not None and end > self.ctx.published
         if draft.basis in ("yoy", "qoq", "vs_previous") and draft.change is not None and (
-                not in_clause or cue.label == "claim") and not generation:
+                not in_clause or cue.label == "claim") and not generation and not ahead:
             return "reported", None  # a change against last year is a reported result
         if cue is not None and cue.label == "claim" and cue.row != GENERATION_CLAIM and \
                 attr.claim_object(view, cue) is None:

@@ -70,7 +70,9 @@ def _part_regex(lang: str) -> re.Pattern[str]:
     words = trie_regex(surfaces, loose_spaces=False)
     month = f"|{MONTH_ZH}" if lang == "zh" else ""
     flags = 0
-    return re.compile(rf"{boundary_l}(?P<w>{words}){boundary_r}|{YEAR}(?:\s*年)?{month}", flags)
+    # a Chinese year is written with 年 (or opens a span of years): "2000座" is a count
+    year = YEAR if lang == "en" else rf"{YEAR}(?=\s*年|\s*[-—–~至到]\s*(?:19|20)\d\d)"
+    return re.compile(rf"{boundary_l}(?P<w>{words}){boundary_r}|{year}(?:\s*年)?{month}", flags)
 
 
 @cache
@@ -172,9 +174,12 @@ class _Resolver:
                 if nxt.row is not None and nxt.row.type == "relative_year":
                     year = self.relative(nxt.row)
                     return self.point(p.start, nxt.end, row.type, row.index, year), 2
-            if row.type == "year_part" and self.published is not None:  # 全年: this year
+            if self.published is not None and (row.type == "year_part" or (
+                    row.type == "year_edge_quarter" and "年" in self.text[p.start:p.end])):
+                # 全年, 年底 with no year: this year's ("the end of the quarter" is no year's)
                 year = self.context_year(parts, i) or self.published.year
-                return self.point(p.start, p.end, "year", None, year), 1
+                kind = "year" if row.type == "year_part" else row.type
+                return self.point(p.start, p.end, kind, row.index, year), 1
             if row.type in ("year_part", "year_edge", "year_edge_quarter"):
                 return None, 1
             year = self.context_year(parts, i) or _latest_started(

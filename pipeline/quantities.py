@@ -874,6 +874,9 @@ class _Finder:
             return True  # "increase by 13% to 15%" stays a range of rates
         if a.unit is not None and _FROM_BEFORE.search(before):
             return True
+        if self.lex.lang == "zh" and a.unit is not None and not a.unit == b.unit == "%" and any(
+                before.rstrip("了 ").endswith(w) for w in self.lex.change_words):
+            return True  # 售价下调1.8万元至30.18万元: the cut and the new price
         year = _YEAR_DIGITS.fullmatch(self.text[a.start:a.end]) is not None
         return year and a.unit is None and (b.unit is not None or b.scale != 1)
 

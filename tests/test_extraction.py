@@ -420,3 +420,22 @@ def test_a_comparison_point_keeps_the_metric_and_does_not_move_the_report_period
     base = one(facts, "4100000000")
     assert (base.metric, base.period.label) == ("rd_expense", "2023-Q2")
     assert one(facts, "3600000000").period.label == "2024-Q2"
+
+
+def test_guidance_for_a_coming_quarter_is_a_forecast_even_with_a_yearly_change():
+    text = ("泽瑞汽车预计，2024年第三季度车辆交付量将在14.5万辆至15.5万辆之间，"
+            "同比增长38.0%至47.5%。")
+    fact = one(extract_text(text, published="2024-08-29"), "145000")
+    assert fact.modality == "forecast" and fact.horizon.label == "2024-Q3"
+
+
+def test_a_chinese_year_needs_nian():
+    text = "同时，泽瑞汽车计划在年底前将超充站数量扩大至2000座以上。"
+    fact = one(extract_text(text, published="2024-08-29"), "2000")
+    assert fact.modality == "plan" and fact.horizon.label == "2024"
+
+
+def test_a_chinese_price_cut_to_a_new_price_is_no_range():
+    text = "今年4月，泽瑞L7 Air售价下调1.8万元至30.18万元。"
+    fact = one(extract_text(text, published="2024-08-29"), "301800")
+    assert fact.change is not None and fact.change.amount == Decimal("18000")
