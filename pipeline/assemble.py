@@ -529,8 +529,8 @@ class SentenceAssembler:
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
-            if label and "/" not in label and mention is not None and mention.kind == "point" \
-                    and not within(label, ctx.report_period) \
+            if label and "/" not in label and len(label) < 10 and mention is not None \
+                    and mention.kind == "point" and not within(label, ctx.report_period) \
                     and not attr.compared_time(view, mention):
                 # a report period, not a span ("2008/2021") nor a part of the article's own
                 # ("其中第二季度" inside a half-year report)

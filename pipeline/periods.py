@@ -204,6 +204,9 @@ class _Resolver:
                 label = f"{year}-Q{(month - 1) // 3 + 1}"
                 return TimeMention(p.start, inner.end, self.text[p.start:inner.end], label,
                                    "point"), used + 1
+        if row.type == "weekday":  # "closed at US$86.30 on Thursday": the last one, at the latest
+            label = _last_weekday(self.published, row.index or 1)  # the publication day
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
         if row.type == "now":
             label = self.published.isoformat() if self.published else None
             return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
@@ -396,4 +399,12 @@ def within(inner: str | None, outer: str | None) -> bool:
     """Whether period `inner` lies inside period `outer` (and is not the same)."""
     a, b = label_bounds(inner), label_bounds(outer)
     return a is not None and b is not None and a != b and b[0] <= a[0] and a[1] <= b[1]
+
+
+def _last_weekday(published: date | None, index: int) -> str | None:
+    """The date of the latest weekday `index` (Monday = 1) on or before `published`."""
+    if published is None:
+        return None
+    back = (published.isoweekday() - index) % 7
+    return date.fromordinal(published.toordinal() - back).isoformat()
 

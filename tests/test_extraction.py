@@ -439,3 +439,11 @@ def test_a_chinese_price_cut_to_a_new_price_is_no_range():
     text = "今年4月，泽瑞L7 Air售价下调1.8万元至30.18万元。"
     fact = one(extract_text(text, published="2024-08-29"), "301800")
     assert fact.change is not None and fact.change.amount == Decimal("18000")
+
+
+def test_a_weekday_is_the_latest_one_and_never_the_report_period():
+    text = ("In the second quarter, Zentrix's revenue was 25.5 billion yuan. Its US-listed shares "
+            "fell 5.7% to close at US$86.30 on Thursday. Operating profit was 6.1 billion yuan.")
+    facts = extract_text(text, published="2024-08-16")
+    assert one(facts, "86.30").period.label == "2024-08-15"
+    assert one(facts, "6100000000").period.label == "2024-Q2"
