@@ -474,10 +474,11 @@ class SentenceAssembler:
         if draft.earlier and not any(anchor.end <= t.start and t.end <= draft.until
                                      for t in view.times):
             return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
-        choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end)
+        unit = anchor.unit
+        choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end, unit)
         compared = self.compared_figure(anchor)
         if compared is not None:  # "R&D was 4.3 billion, compared with 4.1 billion": same metric
-            choice = attr.pick_metric(view, ctx.lex, compared.start, compared.end)
+            choice = attr.pick_metric(view, ctx.lex, compared.start, compared.end, unit)
         if draft.list_index is not None:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice

@@ -23,6 +23,7 @@ PROFIT_METRICS = {
 REFINED_PROFIT = {"net_profit_attributable", "net_profit_excl_nonrecurring", "adjusted_net_profit"}
 RATIO_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate",
                  "benchmark_score", "other"}
+SHARE_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate"}
 COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "employees",
                  "headcount_change", "benchmark_wins"}
 MARKET_METRICS = {"shipments", "market_size", "sales_volume", "sales"}
@@ -87,10 +88,17 @@ def first_after(cues: list[Cue], pos: int, hi: int) -> Cue | None:
     return next((c for c in cues if c.start >= pos and c.end <= hi), None)
 
 
-def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int) -> MetricChoice:
-    """Nearest metric cue before the quantity (clause, then semiclause, then after, sentence)."""
+def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
+                unit: str | None = None) -> MetricChoice:
+    """Nearest metric cue before the quantity (clause, then semiclause, then after, sentence).
+
+    A share or a margin cannot measure a count or an amount of money ("a market share of
+    36.6%, and Samsung ranked second with 7.0 million units"): with such a `unit` those cues
+    are passed over.
+    """
     rows = lex.metric_rows
-    plain = [c for c in view.metrics if not rows[c.row].modifier]
+    plain = [c for c in view.metrics if not rows[c.row].modifier
+             and not (unit not in (None, "%", "pp") and c.label in SHARE_METRICS)]
     clause = view.clause(start)
     semi = view.semiclause(start)
     inside = [c for c in plain if start <= c.start and c.end <= end]
@@ -263,7 +271,7 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
         nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
-    if money and before is not None and before.label == "product":
+    if (money or metric == "market_share") and before is not None and before.label == "product":
         company = nearest_before([c for c in candidates if c.label == "company"], start,
                                  view.start)
         if company is not None:

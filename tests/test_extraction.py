@@ -447,3 +447,11 @@ def test_a_weekday_is_the_latest_one_and_never_the_report_period():
     facts = extract_text(text, published="2024-08-16")
     assert one(facts, "86.30").period.label == "2024-08-15"
     assert one(facts, "6100000000").period.label == "2024-Q2"
+
+
+def test_a_share_word_does_not_name_a_count():
+    text = ("In the second quarter, Apple shipped 13.0 million iPads, a market share of 36.6%, and "
+            "Samsung ranked second with 7.0 million units.")
+    facts = extract_text(text, published="2024-07-12")
+    assert one(facts, "7000000").metric != "market_share"
+    assert one(facts, "36.6").subject.name == "Apple"
