@@ -379,6 +379,8 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
             return False
         edge = q.qualifier_start if q.qualifier_start is not None else q.start
         return bool(COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)))
+    if t.kind == "interval":  # "from January to July": its "from" opens the span
+        return False
     clause = view.clause(t.start)
     return own is None and bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
 

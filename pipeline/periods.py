@@ -330,7 +330,52 @@ def find_time_mentions(text: str, lang: str, published: date | None) -> list[Tim
     found = _Resolver(text, lang, published).mentions(parts)
     found = _fiscal(found, [p for p in parts if p.row is not None and p.row.type == "fiscal"],
                     text, FISCAL_LINK[lang])
-    return [_since(m, text, lang, published) for m in found]
+    if lang == "zh":
+        found = _zh_month_ranges(found, text, published)
+    return [_canonical_span(_since(m, text, lang, published)) for m in found]
+
+
+ZH_MONTH_RANGE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*|(?P<rel>今年|去年|上年|本年))?"
+    r"(?<![\d.])(?P<a>1[0-2]|[1-9])\s*(?:月份?)?\s*[-—–~至到]\s*(?P<b>1[0-2]|[1-9])\s*月(?:份)?")
+SPAN_NAMES = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
+
+
+def _zh_month_ranges(found: list[TimeMention], text: str,
+                     published: date | None) -> list[TimeMention]:
+    """1-6月, 2024年1至7月: one span of months (the parts only see "6月")."""
+    for m in ZH_MONTH_RANGE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a >= b:
+            continue
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif published is None:
+            continue
+        elif m.group("rel") in ("去年", "上年"):
+            year = published.year - 1
+        elif m.group("rel"):
+            year = published.year
+        else:  # the latest such span that has started
+            year = published.year if published.month >= a else published.year - 1
+        label = f"{year}-{a:02d}/{year}-{b:02d}"
+        found = [f for f in found if f.end <= m.start() or f.start >= m.end()]
+        found.append(TimeMention(m.start(), m.end(), m.group(), label, "interval"))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _canonical_span(m: TimeMention) -> TimeMention:
+    """A span of months that is exactly a half or a quarter takes its name.
+
+    2024-01/2024-06 -> 2024-H1, as the report periods of the same figures are written.
+    """
+    hit = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", m.label or "")
+    if hit is None or hit.group(1) != hit.group(3):
+        return m
+    name = SPAN_NAMES.get((int(hit.group(2)), int(hit.group(4))))
+    if name is None:
+        return m
+    return TimeMention(m.start, m.end, m.text, f"{hit.group(1)}-{name}", "point")
 
 
 def _fiscal(found: list[TimeMention], markers: list[_Part], text: str,

@@ -150,3 +150,17 @@ def test_a_model_variant_extends_the_known_model():
     doc = annotate(Article(doc_id="x", text=text, published="2024-08-15"), "en")
     names = {c.text: c.row for c in doc._.cues["subjects"] if c.label == "product"}
     assert names.get("Hunyuan-Pro") == "Hunyuan-Pro"
+
+
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("2024年1-6月，泽瑞装机量同比增长29.3%", "zh", "2024-H1"),
+    ("今年1至7月，销量增长", "zh", "2024-01/2024-07"),
+    ("from January to June, sales rose", "en", "2024-H1"),
+    ("from January to July, sales rose", "en", "2024-01/2024-07"),
+])
+def test_spans_of_months(text, lang, label):
+    from datetime import date
+
+    from pipeline.periods import find_time_mentions
+    mentions = find_time_mentions(text, lang, date(2024, 8, 29))
+    assert [m.label for m in mentions] == [label]

@@ -455,3 +455,9 @@ def test_a_share_word_does_not_name_a_count():
     facts = extract_text(text, published="2024-07-12")
     assert one(facts, "7000000").metric != "market_share"
     assert one(facts, "36.6").subject.name == "Apple"
+
+
+def test_from_january_to_july_dates_the_figure():
+    text = ("According to the statistics bureau, from January to July, the profit margin of the "
+            "automobile industry was only 4.6%.")
+    assert one(extract_text(text, published="2024-09-12"), "4.6").period.label == "2024-01/2024-07"
