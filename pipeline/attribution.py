@@ -50,6 +50,7 @@ LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
                             r"(?:the\s+)?|(?:较|相比|去年同期为|上年同期为|同期为)\s*)$", re.I)
 AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
+AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -345,8 +346,11 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
         return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)
     running = [t for t in view.times if t.kind == "cumulative"
                and clause[0] <= t.start and t.end <= clause[1]]
-    if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period
-        return running[0]
+    if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period ...
+        semi = view.semiclause(start)
+        as_of = [t for t in usable if semi[0] <= t.start and t.end <= start and AS_OF_BEFORE.search(
+            view.between(max(view.start, t.start - 12), t.start))]
+        return as_of[-1] if as_of else running[0]  # ... unless it is dated: 截至6月末，累计
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]
     own = [t for t in usable if t.kind != "same_period"]

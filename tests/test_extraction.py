@@ -461,3 +461,8 @@ def test_from_january_to_july_dates_the_figure():
     text = ("According to the statistics bureau, from January to July, the profit margin of the "
             "automobile industry was only 4.6%.")
     assert one(extract_text(text, published="2024-09-12"), "4.6").period.label == "2024-01/2024-07"
+
+
+def test_a_dated_running_total_keeps_its_date():
+    text = "截至6月末，泽瑞智能硬件累计用户已超过两千万。"
+    assert one(extract_text(text, published="2024-08-20"), "20000000").period.label == "2024-06"
