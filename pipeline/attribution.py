@@ -23,6 +23,7 @@ PROFIT_METRICS = {
 REFINED_PROFIT = {"net_profit_attributable", "net_profit_excl_nonrecurring", "adjusted_net_profit"}
 RATIO_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate",
                  "benchmark_score", "other"}
+VERB_OBJECT_REACH = 40  # "spend 10 billion yuan on capital expenditure": the noun right after
 SHARE_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate"}
 COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "employees",
                  "headcount_change", "benchmark_wins"}
@@ -114,6 +115,11 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         cue, how = nearest_before(plain, start, semi[0]), "metric_before_value"
     if cue is None:
         cue, how = nearest_before(plain, start, view.start), "metric_before_value"
+    if cue is not None and rows[cue.row].verb:
+        noun = first_after([c for c in plain if not rows[c.row].verb], end,
+                           min(clause[1], end + VERB_OBJECT_REACH))
+        if noun is not None:
+            cue, how = noun, "metric_after_value"
     if cue is None:
         modifier = nearest_before(view.metrics, start, semi[0])
         if modifier is None:

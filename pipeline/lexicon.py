@@ -79,6 +79,9 @@ class MetricRow(WithSurfaces):
     metric: str
     sign: Literal[1, -1] = 1
     modifier: bool = False
+    # a verb ("spend") names the metric only when no noun right after the figure does
+    # ("spend 10 billion yuan on capital expenditure")
+    verb: bool = False
     direction: Literal["up", "down"] | None = None
 
     @field_validator("metric")

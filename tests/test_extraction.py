@@ -466,3 +466,15 @@ def test_from_january_to_july_dates_the_figure():
 def test_a_dated_running_total_keeps_its_date():
     text = "截至6月末，泽瑞智能硬件累计用户已超过两千万。"
     assert one(extract_text(text, published="2024-08-20"), "20000000").period.label == "2024-06"
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Zentrix plans to spend about 10 billion yuan on capital expenditure this year.",
+     "10000000000", "capex"),
+    ("In the first half, Zentrix repurchased about 150 million shares at a total cost of about "
+     "HK$56.9 billion.", "56900000000", "other"),
+    ("不按美国通用会计准则，泽瑞汽车二季度净利润为14.6亿元。", "1460000000", "adjusted_net_profit"),
+    ("公司拟向全体股东每10股派发现金红利25.2元（含税）。", "25.2", "other"),
+])
+def test_more_metric_phrasings(text, amount, metric):
+    assert one(extract_text(text, published="2024-08-29"), amount).metric == metric
