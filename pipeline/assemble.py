@@ -68,11 +68,13 @@ THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市
 YEAR_ONLY = re.compile(r"\d{4}")
 SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
 SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
+QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker named after the quote
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
 QUOTED_TITLE_BEFORE = re.compile(
-    r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)\s*$")
+    r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)"
+    r"(?:\s+(?:is|are|was|were))?\s*$")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
@@ -767,8 +769,8 @@ class SentenceAssembler:
                           None)
             if titled is not None and not subject_then_will:  # 《X》 / "Delta Force" will ...
                 subject_then_will = [f for f in futures if 0 <= f.start - titled.end <= 12]
-            spoken = [f for f in futures if self.speaker is not None
-                      and f.start > self.speaker.end]
+            spoken = [f for f in futures if self.speaker is not None and (
+                f.start > self.speaker.end or QUOTE_OPEN.search(view.between(view.start, f.start)))]
             if subject_then_will:
                 cue = Cue(subject_then_will[0].start, subject_then_will[0].end,
                           subject_then_will[0].text, "plan", "future.will")
@@ -779,11 +781,15 @@ class SentenceAssembler:
                 return None
         else:
             cue = min(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
+            titled = quoted_title_before(view, cue.start) if cue.label == "plan" else None
+            named = named or ([titled] if titled else [])
         named_before_cue = NAME_BEFORE.search(view.between(max(view.start, cue.start - 30),
                                                            cue.start))
+        someone_speaks = any(c.label in ("speaker_after", "speaker_before")
+                             for c in view.modality)  # 他透露，…将于三季度推送
         if not named and self.speaker is None and not COMPANY_REF.search(view.text) \
-                and not named_before_cue:  # "Lau expects ...", "CAAM predicts ..."
-            return None
+                and not named_before_cue and not (someone_speaks and cue.label == "plan"):
+            return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
@@ -805,7 +811,7 @@ class SentenceAssembler:
                                             and end < ctx.published):
                 horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
-        if titled is not None and cue.row == "future.will":
+        if titled is not None and cue.label == "plan":
             subject = Subject(name=titled.row, text=titled.text, type="product")
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):
             last = ctx.last_subject

@@ -52,6 +52,7 @@ COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.
                             r"(?:the\s+)?|(?:较|相比|去年同期为|上年同期为|同期为)\s*)$", re.I)
 AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
+QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -157,6 +158,11 @@ def speakers(view: SentenceView) -> list[tuple[Cue, Cue]]:
                 found.append((mention, cue))
         elif cue.label == "speaker_after":
             mention = nearest_before(named, cue.start, max(view.start, cue.start - 90))
+            right_after = next((m for m in named if 0 <= m.start - cue.end <= 3), None)
+            if right_after is not None and QUOTE_CLOSE_BEFORE.search(
+                    view.between(max(view.start, cue.start - 4), cue.start)):
+                found.append((right_after, cue))  # '"…," said Ishan Dutt'
+                continue
             if mention is None:
                 continue
             gap = view.between(mention.end, cue.start)

@@ -478,3 +478,17 @@ def test_a_dated_running_total_keeps_its_date():
 ])
 def test_more_metric_phrasings(text, amount, metric):
     assert one(extract_text(text, published="2024-08-29"), amount).metric == metric
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("\"The end of support in October 2025 will trigger a replacement cycle,\" said Ishan Dutt, "
+     "principal analyst at Canalys.", "forecast"),
+    ("他透露，新一代智能驾驶系统将于四季度向全部车主推送。", "plan"),
+    ("Chief financial officer Ian Su said the company is confident of achieving growth in "
+     "full-year profit.", "forecast"),
+    ("The open-world game \"Where Winds Meet\" is scheduled to be launched in China by the end "
+     "of the year.", "plan"),
+])
+def test_more_numberless_statements(text, modality):
+    facts = extract_text(text, published="2024-08-16")
+    assert [f.modality for f in facts] == [modality]
