@@ -70,11 +70,14 @@ PEOPLE_PATTERNS = {
 # product model names: "Ascend 910B", "Mate 60", "H20", "A100" (a word and a model number, or a
 # letter glued to digits); the month and stop-word filters keep "May 24" and "Q3" out
 PRODUCT_PATTERNS = (
-    re.compile(r"\b(?P<name>[A-Z][a-z]+ (?:\d{1,4}|[A-Z]\d{1,3})[A-Za-z]{0,2})\b(?![.,]\d)"),
-    re.compile(r"(?<![\w-])(?!FY\d)(?P<name>[A-Z]{1,3}\d{1,4}[A-Za-z]?)(?![\w-]|\.\d)"),
+    # each opens with a character class (re scans for it in C) and checks the boundary behind
+    re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+ (?:\d{1,4}|[A-Z]\d{1,3})[A-Za-z]{0,2})\b"
+               r"(?![.,]\d)"),
+    re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?!(?<=F)Y\d)[A-Z]{0,2}\d{1,4}[A-Za-z]?)"
+               r"(?![\w-]|\.\d)"),
     # a name right after "model" (or before 模型) with a version or a hyphen: "the lightweight
     # model abab 6.5s", 主力模型Qwen-Long, moonshot-v1-128k模型
-    re.compile(r"\bmodels?\s+(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
+    re.compile(r"m(?<!\wm)odels?\s+(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
                r"|[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
     re.compile(r"模型(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
     re.compile(r"(?<![A-Za-z0-9.-])(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])模型"),
