@@ -69,6 +69,7 @@ YEAR_ONLY = re.compile(r"\d{4}")
 SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
 SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
 QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker named after the quote
+OWNER_REF = re.compile(r"\b(?:its|their)\b|其", re.I)  # a figure of the company just named
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
@@ -657,15 +658,24 @@ class SentenceAssembler:
         if self.ctx.last_market is not None and THIS_MARKET.search(
                 self.view.between(self.view.start, start)):
             return self.ctx.last_market  # "IDC expects this market to grow to ..."
-        if metric in attr.MARKET_METRICS and not named and not products and self.ctx.last_market:
+        market_metric = metric in attr.MARKET_METRICS or metric == "market_size"
+        if market_metric and not named and not products and self.ctx.last_market:
             last = self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
-            region = attr.regional_market(self.view, start)
+            region = attr.regional_market(self.view, start) or attr.nearest_before(
+                attr.regions_in(self.view), start,
+                self.view.semiclause(start)[0])  # "Billings in Taiwan fell 4% to ..."
             old_region = self.ctx.market_region
             if region is None or old_region is None or not last.name.startswith(old_region):
                 return last
             # "shipments in the Latin American market": the same product, another region
             return Subject(name=region.row + last.name[len(old_region):],
                            text=self.view.between(region.start, region.end), type="market")
+        last = self.ctx.last_subject
+        if not named and last is not None and last.label == "company" and OWNER_REF.search(
+                self.view.between(self.view.start, start)):
+            # "Applied Materials reported ... . China contributed 32% of its revenue"
+            return Subject(name=self.ctx.lex.parent_of(last.row) or last.row, text=last.text,
+                           type="company")
         picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex,
                                    self.ctx.market_region)
         if picked is None:

@@ -53,6 +53,7 @@ COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.
 AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
+CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$|元)", re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -212,7 +213,7 @@ def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
     phrase must stand in the figure's semicolon clause.
     """
     semi = view.semiclause(start)
-    regions = [c for c in view.segments if c.label == "region" and semi[0] <= c.start < start]
+    regions = [c for c in regions_in(view) if semi[0] <= c.start < start]
     if not regions or "market" not in view.between(regions[0].end, start):
         return None
     for region in reversed(regions):
@@ -227,6 +228,12 @@ def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
     return None
 
 
+def regions_in(view: SentenceView) -> list[Cue]:
+    """Region cues that name a place ("US dollars" and "US$" do not)."""
+    return [c for c in view.segments if c.label == "region"
+            and not CURRENCY_AFTER.match(view.between(c.end, min(view.end, c.end + 9)))]
+
+
 def regional_market(view: SentenceView, start: int) -> Cue | None:
     """A region named as a market in the quantity's semicolon clause.
 
@@ -234,7 +241,7 @@ def regional_market(view: SentenceView, start: int) -> Cue | None:
     market being discussed.
     """
     semi = view.semiclause(start)
-    regions = [c for c in view.segments if c.label == "region" and semi[0] <= c.start < start
+    regions = [c for c in regions_in(view) if semi[0] <= c.start < start
                and MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12)))]
     return regions[-1] if regions else None
 

@@ -492,3 +492,14 @@ def test_more_metric_phrasings(text, amount, metric):
 def test_more_numberless_statements(text, modality):
     facts = extract_text(text, published="2024-08-16")
     assert [f.modality for f in facts] == [modality]
+
+
+def test_a_region_of_the_market_being_discussed_and_its_owner():
+    text = ("SEMI data show that global semiconductor equipment billings were 26.8 billion US "
+            "dollars in the second quarter. Billings in Taiwan fell 4% quarter-on-quarter to 4.05 "
+            "billion US dollars. Applied Materials reported revenue of 6.78 billion US dollars. "
+            "China contributed 32% of its revenue in the quarter.")
+    facts = extract_text(text, published="2024-09-05")
+    assert one(facts, "26800000000").subject.name == "global semiconductor equipment market"
+    assert one(facts, "4050000000").subject.name == "Taiwan semiconductor equipment market"
+    assert one(facts, "32").subject.name == "Applied Materials"
