@@ -31,7 +31,8 @@ CHANGE_FILLER = re.compile(
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为)\s*$", re.I)
+    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为)"
+    r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
@@ -70,6 +71,8 @@ SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of
 SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
 QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker named after the quote
 OWNER_REF = re.compile(r"\b(?:its|their)\b|其", re.I)  # a figure of the company just named
+EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
+                   "cost_of_sales", "capex", "depreciation"}
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
@@ -466,7 +469,7 @@ class SentenceAssembler:
                 period_label = self.ctx.carried_period
             end = attr.period_end(period_label)
             if end is not None and end < self.ctx.published and (
-                    cue.label == "plan" or cue.row in WILL_ROWS):
+                    cue.row in WILL_ROWS or cue.row.startswith("future")):
                 return "reported", None
         return cue.label, cue
 
@@ -518,6 +521,8 @@ class SentenceAssembler:
         if subject is not None and subject.type == "market" and (
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
             metric = "market_size"  # a market's revenue, sales or spending is its size
+        if metric == "revenue_share" and self.expense_before(anchor):
+            metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
         if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
                 and MARKET_WORD_AFTER.search(view.between(anchor.end,
                                                           view.clause(anchor.end - 1)[1])):
@@ -557,6 +562,17 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def expense_before(self, q: Quantity) -> bool:
+        """An expense named last before the figure in its clause group.
+
+        Its share of revenue is a ratio, not a business line's share of revenue.
+        """
+        semi = self.view.semiclause(q.start)
+        rows = self.ctx.lex.metric_rows
+        named = [c for c in self.view.metrics if semi[0] <= c.start and c.end <= q.start
+                 and not rows[c.row].modifier and c.label not in ("revenue_share", "revenue")]
+        return bool(named) and named[-1].label in EXPENSE_METRICS
 
     def compared_figure(self, q: Quantity) -> Quantity | None:
         """The figure `q` is the comparison point of ("X, compared with q"), if any.

@@ -503,3 +503,17 @@ def test_a_region_of_the_market_being_discussed_and_its_owner():
     assert one(facts, "26800000000").subject.name == "global semiconductor equipment market"
     assert one(facts, "4050000000").subject.name == "Taiwan semiconductor equipment market"
     assert one(facts, "32").subject.name == "Applied Materials"
+
+
+@pytest.mark.parametrize("text, amount, check", [
+    ("Adjusted net profit rose 73.7% year-on-year to a record 4.68 billion yuan.", "4680000000",
+     lambda f: f.change is not None and f.change.amount == Decimal("73.7")),
+    ("Sales and marketing expenses were 10.2 billion yuan, accounting for 32.9% of revenue.",
+     "32.9", lambda f: f.metric == "other"),
+    ("The number of monthly active buyers on the platform exceeded 130 million.", "130000000",
+     lambda f: f.metric == "users"),
+    ("公司拟向全体股东每10股派发现金红利5元（含税），这也是公司首次实施中期分红。", "5",
+     lambda f: f.modality == "plan"),
+])
+def test_records_ratios_buyers_and_proposed_dividends(text, amount, check):
+    assert check(one(extract_text(text, published="2024-08-31"), amount))
