@@ -73,6 +73,8 @@ QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker nam
 OWNER_REF = re.compile(r"\b(?:its|their)\b|其", re.I)  # a figure of the company just named
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
                    "cost_of_sales", "capex", "depreciation"}
+SHARE_VERB_BEFORE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bcontributed\b|占|比例|比重|占比",
+                               re.I)
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
@@ -521,6 +523,14 @@ class SentenceAssembler:
         if subject is not None and subject.type == "market" and (
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
             metric = "market_size"  # a market's revenue, sales or spending is its size
+        if metric in ("revenue", "sales", "other") and value is not None and value.unit == "%" \
+                and draft.change is None and SHARE_VERB_BEFORE.search(view.between(
+                    max(view.start, anchor.start - 24), anchor.start)) \
+                and (metric != "other" or attr.nearest_before(
+                    [c for c in view.metrics if c.label in ("revenue", "sales")], anchor.start,
+                    view.semiclause(anchor.start)[0])):
+            metric = "revenue_share"  # "net sales were 6.24 billion, of which China accounted
+            # for 49%", 占营业总收入的比例为41.6%
         if metric == "revenue_share" and self.expense_before(anchor):
             metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
         if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
@@ -651,9 +661,9 @@ class SentenceAssembler:
         if subject is None or subject.type != "market":
             return
         self.ctx.last_market = subject
-        region = subject.name.split()[0]
-        if region in {r.name for r in self.ctx.lex.regions}:
-            self.ctx.market_region = region
+        regions = [r.name for r in self.ctx.lex.regions if subject.name.startswith(r.name + " ")]
+        if regions:  # "South Korea semiconductor equipment market": the longest region name
+            self.ctx.market_region = max(regions, key=len)
 
     def speaker_party(self) -> Party | None:
         """The sentence speaker as a Party."""

@@ -517,3 +517,23 @@ def test_a_region_of_the_market_being_discussed_and_its_owner():
 ])
 def test_records_ratios_buyers_and_proposed_dividends(text, amount, check):
     assert check(one(extract_text(text, published="2024-08-31"), amount))
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Zentrix's net sales in the second quarter were 6.24 billion euros, of which China "
+     "accounted for 49%.", "49", "revenue_share"),
+    ("上半年，泽瑞海外收入达到905.11亿元，同比增长13.3%，占营业总收入的比例为41.6%。", "41.6",
+     "revenue_share"),
+    ("Zentrix's net sales in the second quarter were 6.24 billion euros.", "6240000000",
+     "revenue"),
+])
+def test_shares_of_revenue(text, amount, metric):
+    assert one(extract_text(text, published="2024-08-31"), amount).metric == metric
+
+
+def test_a_market_with_a_two_word_region_moves_to_the_next_region():
+    text = ("SEMI data show that global semiconductor equipment billings were 26.8 billion US "
+            "dollars in the second quarter. South Korea's billings dropped 21% year-on-year to "
+            "4.53 billion US dollars. North America's billings were 3.05 billion US dollars.")
+    facts = extract_text(text, published="2024-09-05")
+    assert one(facts, "3050000000").subject.name == "North America semiconductor equipment market"
