@@ -164,3 +164,10 @@ def test_spans_of_months(text, lang, label):
     from pipeline.periods import find_time_mentions
     mentions = find_time_mentions(text, lang, date(2024, 8, 29))
     assert [m.label for m in mentions] == [label]
+
+
+def test_a_business_line_with_a_company_suffix_is_no_company():
+    from pipeline.components.names import find_unknown_names
+    text = "智能建筑科技收入为159.75亿元，同比增长11.0%。华勤科技上半年营收增长。"
+    names = {c.text for c in find_unknown_names(text, [], "zh")}
+    assert "智能建筑科技" not in names and "华勤科技" in names

@@ -95,6 +95,7 @@ ORGANIZATION = re.compile(
     r"Institute)$")
 # "据群智咨询统计": the name starts after 据
 ZH_LEADING_FUNCTION_CHARS = "据由在与和及对从被向将让为是经"
+ZH_BUSINESS_AFTER = r"(?:业务|收入|板块|事业部|事业群)"
 ZH_LEADING_WORDS = re.compile(r"^(?:旗下|其|该|子公司|全资子公司)")  # 旗下库卡集团 -> 库卡集团
 MONTH_OR_PERIOD = re.compile(r"^(?:[QH]\d\b|[A-Z][a-z]+ (?:19|20)\d\d$)")
 
@@ -182,6 +183,8 @@ def find_unknown_names(text: str, known: list[Cue], lang: str,
         for m in pattern.finditer(text):
             name = ZH_LEADING_WORDS.sub("", m.group("name").strip().lstrip(
                 ZH_LEADING_FUNCTION_CHARS))
+            if lang == "zh" and re.search(re.escape(name) + ZH_BUSINESS_AFTER, text):
+                continue  # 智能建筑科技收入为159.75亿元: a business line, not a company
             if (len(name) > 2 or not CJK.search(name)) and not _is_stop(name, stops):
                 kinds.setdefault(name, "organization" if ORGANIZATION.search(name) else "company")
     taken = bytearray(len(text))  # characters already inside a known or found name
