@@ -374,3 +374,8 @@ def test_never_raises_and_stays_grounded(text: str, lang: str) -> None:
     assert [q.start for q in found] == sorted(q.start for q in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert find_quantities(text, lang) == found
+
+
+def test_tupo_is_more_than():
+    found = find_quantities("文心一言用户规模已突破2亿", "zh")
+    assert [(q.text, q.qualifier) for q in found if q.text == "2亿"] == [("2亿", "more_than")]
