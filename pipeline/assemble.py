@@ -648,6 +648,8 @@ class SentenceAssembler:
         clause = view.clause(anchor.start)
         if mention is not None and mention.kind == "cumulative":
             mention = None
+        if mention is not None:  # "预计四季度月均交付量…": the coming fourth quarter
+            mention = upcoming(mention, self.ctx.published)
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         chosen = mention if own or after is None or after.kind == "same_period" else after
         if chosen is None and cue is not None and cue.row == "forecast.consensus":

@@ -497,10 +497,12 @@ def list_time(view: SentenceView, list_start: int, index: int,
 
 
 def _quarter_range(label: str | None) -> list[str]:
-    """"2023-Q1/2023-Q4" -> the four quarter labels; anything else -> []."""
+    """"2023-Q1/2023-Q4" -> the four quarter labels, "2024/2026" -> the three years."""
     if not label or "/" not in label:
         return []
     first, last = label.split("/")
+    if re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{4}", last):
+        return [str(y) for y in range(int(first), int(last) + 1)]  # 2024年至2026年…分别为
     if first[:4] != last[:4] or first[5:6] != "Q" or last[5:6] != "Q":
         return []
     return [f"{first[:4]}-Q{i}" for i in range(int(first[6]), int(last[6]) + 1)]

@@ -537,3 +537,12 @@ def test_a_market_with_a_two_word_region_moves_to_the_next_region():
             "4.53 billion US dollars. North America's billings were 3.05 billion US dollars.")
     facts = extract_text(text, published="2024-09-05")
     assert one(facts, "3050000000").subject.name == "North America semiconductor equipment market"
+
+
+def test_a_span_of_years_listed_respectively_and_a_coming_quarter():
+    text = "中信证券研报预计，泽瑞2024年至2026年归母净利润分别为388亿元、431亿元和472亿元。"
+    facts = extract_text(text, published="2024-08-31")
+    assert [one(facts, a).horizon.label for a in ("38800000000", "43100000000", "47200000000")] \
+        == ["2024", "2025", "2026"]
+    text = "泽瑞汽车预计四季度月均交付量将稳定在5万辆以上。"
+    assert one(extract_text(text, published="2024-08-29"), "50000").horizon.label == "2024-Q4"
