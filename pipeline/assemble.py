@@ -123,6 +123,7 @@ class DocContext:
     carried_period: str | None = None
     report_period: str | None = None
     last_subject: Cue | None = None
+    previous_company: Cue | None = None
     last_market: Subject | None = None
     market_region: str | None = None
 
@@ -704,7 +705,9 @@ class SentenceAssembler:
             # "Applied Materials reported ... . China contributed 32% of its revenue"
             return Subject(name=self.ctx.lex.parent_of(last.row) or last.row, text=last.text,
                            type="company")
-        picked = attr.pick_subject(self.view, start, metric, self.ctx.main_subject, self.ctx.lex,
+        picked = attr.pick_subject(self.view, start, metric,
+                                   self.ctx.previous_company or self.ctx.main_subject,
+                                   self.ctx.lex,
                                    self.ctx.market_region)
         if picked is None:
             return None
@@ -983,6 +986,10 @@ def assemble(doc: Doc) -> list[Fact]:
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:
             ctx.last_subject = named[-1]
+        companies = [s for s in named if s.label == "company"]
+        # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
+        # margin was 75.1%" (the article's main company otherwise)
+        ctx.previous_company = companies[0] if len(companies) == 1 else None
     return facts
 
 

@@ -546,3 +546,11 @@ def test_a_span_of_years_listed_respectively_and_a_coming_quarter():
         == ["2024", "2025", "2026"]
     text = "泽瑞汽车预计四季度月均交付量将稳定在5万辆以上。"
     assert one(extract_text(text, published="2024-08-29"), "50000").horizon.label == "2024-Q4"
+
+
+def test_a_sentence_without_a_company_continues_the_previous_one():
+    text = ("Zentrix Holdings is the main subject here. Zentrix Holdings reported results. "
+            "Nvidia reported revenue of 30.04 billion US dollars in the quarter. "
+            "The gross margin was 75.1%.")
+    facts = extract_text(text, published="2024-08-29")
+    assert one(facts, "75.1").subject.name == "Nvidia"
