@@ -171,3 +171,11 @@ def test_a_business_line_with_a_company_suffix_is_no_company():
     text = "智能建筑科技收入为159.75亿元，同比增长11.0%。华勤科技上半年营收增长。"
     names = {c.text for c in find_unknown_names(text, [], "zh")}
     assert "智能建筑科技" not in names and "华勤科技" in names
+
+
+def test_a_model_code_glued_to_its_maker():
+    from pipeline.extract import annotate
+    from pipeline.models import Article
+    text = "截至7月底，理想L6累计交付已超过10万辆。"
+    doc = annotate(Article(doc_id="x", text=text, published="2024-08-29"), "zh")
+    assert [(c.text, c.row) for c in doc._.cues["subjects"]] == [("理想L6", "Li Auto L6")]

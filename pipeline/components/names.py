@@ -212,6 +212,10 @@ def _extends_known(m: re.Match[str], known: list[Cue]) -> bool:
                               (c.start, c.end) != m.span() for c in hits)
 
 
+# a model code written right after its maker's name: 理想L6, 理想i8, "Apple M3"
+MAKER_CODE = re.compile(r" ?(?P<code>[A-Za-z]{1,2}\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
+
+
 @cache
 def variant_pattern(lang: str) -> re.Pattern[str]:
     """What may follow a known model name to make a variant: versions, sizes, tier words."""
@@ -231,6 +235,11 @@ def model_variants(text: str, known: list[Cue], lang: str) -> list[Cue]:
     pattern = variant_pattern(lang)
     out = []
     for c in known:
+        code = MAKER_CODE.match(text, c.end) if c.label == "company" else None
+        if code is not None:  # 理想L6, "Apple M3": the maker's model
+            out.append(Cue(c.start, code.end(), text[c.start:code.end()], "product",
+                           f"{c.row} {code.group('code')}"))
+            continue
         m = pattern.match(text, c.end) if c.label == "product" else None
         tail = m.group().strip(" -") if m else ""
         if not tail or re.fullmatch(r"[v\d. ]+", tail, re.I):  # a bare version stays the model
