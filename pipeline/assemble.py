@@ -75,6 +75,11 @@ EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_
                    "cost_of_sales", "capex", "depreciation"}
 SHARE_VERB_BEFORE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bcontributed\b|占|比例|比重|占比",
                                re.I)
+FLOW_METRICS = {"revenue", "sales", "net_profit", "net_profit_attributable", "adjusted_net_profit",
+                "gross_profit", "operating_profit", "shipments", "sales_volume", "users"}
+GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|增幅)(?![^,;，；]*\d)"
+                          r"[^,;，；]{0,40}$", re.I)
+DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减少", re.I)
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
@@ -492,6 +497,9 @@ class SentenceAssembler:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice
         metric = choice.metric
+        growth = self.growth_rate(draft, choice, metric)
+        if growth is not None:  # "cloud revenue growth to accelerate to 7% year-on-year"
+            draft = growth
         if draft.level is not None and draft.level.unit == "%" and draft.change is None and (
                 metric not in attr.RATIO_METRICS):
             share_of_revenue = metric == "revenue" and choice.how == "metric_after_value"
@@ -573,6 +581,24 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def growth_rate(self, draft: Draft, choice: attr.MetricChoice,
+                    metric: str | None) -> Draft | None:
+        """A percentage named as a flow metric's growth is its change, not a level.
+
+        "revenue growth to accelerate to 7% year-on-year", 营收增速有望达到15%.
+        """
+        q = draft.level
+        if q is None or q.unit != "%" or draft.change is not None or choice.cue is None \
+                or metric not in FLOW_METRICS or choice.cue.end > q.start:
+            return None
+        gap = self.view.between(choice.cue.end, q.start)
+        if not GROWTH_AFTER.match(gap):
+            return None
+        direction = "down" if DECLINE_WORD.search(gap) else "up"
+        return replace(draft, level=None, change=q, direction=direction, change_start=q.start,
+                       basis=basis_near(self.view, choice.cue.start, q.end),
+                       pattern="growth_rate")
 
     def expense_before(self, q: Quantity) -> bool:
         """An expense named last before the figure in its clause group.

@@ -554,3 +554,14 @@ def test_a_sentence_without_a_company_continues_the_previous_one():
             "The gross margin was 75.1%.")
     facts = extract_text(text, published="2024-08-29")
     assert one(facts, "75.1").subject.name == "Nvidia"
+
+
+def test_a_growth_rate_is_a_change_of_its_metric():
+    text = ("Morgan Stanley expects Zentrix's cloud revenue growth to accelerate to 7% "
+            "year-on-year in the June quarter.")
+    facts = extract_text(text, published="2024-05-15")
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.metric == "revenue" and fact.value is None
+    assert (fact.change.amount, fact.change.direction, fact.change.basis) == (
+        Decimal("7"), "up", "yoy")
