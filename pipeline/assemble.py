@@ -26,18 +26,22 @@ from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
 PIPELINE_VERSION = "0.1.0"
+BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
+TO_AFTER = re.compile(r"\s*to\b", re.I)
 CHANGE_FILLER = re.compile(
     r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
     r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为)"
+    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
+EQUIVALENT_BEFORE = re.compile(
+    r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
 CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约|合|折合)?\s*$", re.I)
@@ -183,6 +187,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "Mate 60", "Model 3": a number inside a product name
     if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
+    if EQUIVALENT_BEFORE.search(doc_text[max(0, q.start - 30):q.start]):
+        return False  # "524 million shares (equivalent to 65.5 million ADS)": the same, restated
     if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "ERNIE 4.0 Turbo": a version
     if q.unit == "count" and VERSION_COUNT.match(q.text):
@@ -213,6 +219,9 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
             continue
         if cue.row.endswith("_to"):
             return None  # "fell to X", 降至X: X is the new level
+        if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and \
+                TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6))):
+            return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan"
         if left - cue.end > 40:
             break
         if CHANGE_FILLER.match(view.between(cue.end, left)):

@@ -565,3 +565,24 @@ def test_a_growth_rate_is_a_change_of_its_metric():
     assert fact.metric == "revenue" and fact.value is None
     assert (fact.change.amount, fact.change.direction, fact.change.basis) == (
         Decimal("7"), "up", "yoy")
+
+
+@pytest.mark.parametrize("text, amount, change", [
+    ("Tencent Cloud followed by lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan per "
+     "thousand tokens.", "0.03", ("55", "down")),
+    ("Goldman Sachs raised its target price for Zentrix's shares by 10% to HK$165.", "165",
+     ("10", "up")),
+    ("二级市场上，8月28日，泽瑞汽车美股收涨1.9%，报21.35美元/股。", "21.35", ("1.9", "up")),
+])
+def test_a_change_by_x_to_y_is_one_fact(text, amount, change):
+    facts = extract_text(text, published="2024-08-29")
+    fact = one(facts, amount)
+    assert (fact.change.amount, fact.change.direction) == (Decimal(change[0]), change[1])
+    assert len(facts) == 1
+
+
+def test_a_restated_equivalent_is_no_fact():
+    text = ("In the quarter, Zentrix repurchased 524 million ordinary shares (equivalent to 65.5 "
+            "million ADS) for a total of US$4.8 billion.")
+    amounts = {f.value.amount for f in extract_text(text, published="2024-05-15") if f.value}
+    assert Decimal("65500000") not in amounts
