@@ -558,7 +558,8 @@ class SentenceAssembler:
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
-                parent = ctx.lex.parent_of(listed.row) if listed.label == "company" else None
+                company = listed.label == "company"
+                parent = ctx.lex.parent_of(listed.row, self.main_name) if company else None
                 subject = Subject(name=parent or listed.row, text=listed.text,
                                   type=listed.label)
         self.remember_market(subject)
@@ -619,6 +620,11 @@ class SentenceAssembler:
         named = [c for c in self.view.metrics if semi[0] <= c.start and c.end <= q.start
                  and not rows[c.row].modifier and c.label not in ("revenue_share", "revenue")]
         return bool(named) and named[-1].label in EXPENSE_METRICS
+
+    @property
+    def main_name(self) -> str | None:
+        """The canonical name of the article's main company."""
+        return self.ctx.main_subject.row if self.ctx.main_subject is not None else None
 
     def compared_figure(self, q: Quantity) -> Quantity | None:
         """The figure `q` is the comparison point of ("X, compared with q"), if any.
@@ -738,7 +744,8 @@ class SentenceAssembler:
         if not named and last is not None and last.label == "company" and OWNER_REF.search(
                 self.view.between(self.view.start, start)):
             # "Applied Materials reported ... . China contributed 32% of its revenue"
-            return Subject(name=self.ctx.lex.parent_of(last.row) or last.row, text=last.text,
+            return Subject(name=self.ctx.lex.parent_of(last.row, self.main_name) or last.row,
+                           text=last.text,
                            type="company")
         picked = attr.pick_subject(self.view, start, metric,
                                    self.ctx.previous_company or self.ctx.main_subject,
@@ -747,7 +754,7 @@ class SentenceAssembler:
         if picked is None:
             return None
         name, text, kind = picked
-        parent = self.ctx.lex.parent_of(name) if kind == "company" else None
+        parent = self.ctx.lex.parent_of(name, self.main_name) if kind == "company" else None
         if parent is not None:
             return Subject(name=parent, text=text, type="company")
         if kind == "product":
@@ -983,6 +990,12 @@ def report_period(views: list[SentenceView]) -> str | None:
     return None
 
 
+def usual_region(views: list[SentenceView]) -> str | None:
+    """The region an article names most: a market it names without one is that region's."""
+    counts = Counter(c.row for view in views for c in attr.regions_in(view))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def main_subject(views: list[SentenceView]) -> Cue | None:
     """The company the article is about: the most mentioned one (first mention breaks ties)."""
     counts: Counter[str] = Counter()
@@ -1014,6 +1027,7 @@ def assemble(doc: Doc) -> list[Fact]:
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views)
+    ctx.market_region = usual_region(views)
     facts: list[Fact] = []
     text = doc_text(doc)
     for view in views:

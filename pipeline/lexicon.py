@@ -69,6 +69,8 @@ class SubjectRow(Row):
     # a business unit reports as its parent ("Alibaba Cloud" -> Alibaba, CONVENTIONS.md);
     # it still speaks and sets prices under its own name
     parent: str | None = None
+    # a listed subsidiary (Youdao) reports as its parent only in the parent's own article
+    listed: bool = False
     aliases: tuple[str, ...]
 
 
@@ -191,9 +193,15 @@ class Lexicon:
     periods: tuple[PeriodRow, ...]
     modality: tuple[ModalityRow, ...]
 
-    def parent_of(self, name: str) -> str | None:
-        """The parent company a business unit's figures belong to."""
-        return next((row.parent for row in self.subjects if row.name == name), None)
+    def parent_of(self, name: str, main: str | None = None) -> str | None:
+        """The parent company a business unit's figures belong to.
+
+        A listed subsidiary belongs to its parent only in an article about the parent (`main`).
+        """
+        row = next((r for r in self.subjects if r.name == name), None)
+        if row is None or row.parent is None or (row.listed and row.parent != main):
+            return None
+        return row.parent
 
     @cached_property
     def metric_rows(self) -> dict[str, MetricRow]:

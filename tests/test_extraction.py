@@ -586,3 +586,13 @@ def test_a_restated_equivalent_is_no_fact():
             "million ADS) for a total of US$4.8 billion.")
     amounts = {f.value.amount for f in extract_text(text, published="2024-05-15") if f.value}
     assert Decimal("65500000") not in amounts
+
+
+def test_a_listed_subsidiary_reports_as_its_parent_only_in_the_parents_article():
+    own = ("NetEase reported revenue of 25.5 billion yuan in the second quarter. NetEase's games "
+           "grew. Cloud Music net revenues were 2.0 billion yuan.")
+    other = ("Tencent Music reported revenue of 7.0 billion yuan in the second quarter. Tencent "
+             "Music's users grew. NetEase Cloud Music net revenues were 2.0 billion yuan.")
+    assert one(extract_text(own, published="2024-08-16"), "2000000000").subject.name == "NetEase"
+    assert one(extract_text(other, published="2024-08-16"), "2000000000").subject.name == \
+        "NetEase Cloud Music"
