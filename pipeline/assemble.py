@@ -74,7 +74,8 @@ YEAR_ONLY = re.compile(r"\d{4}")
 SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
 SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
 QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker named after the quote
-OWNER_REF = re.compile(r"\b(?:its|their)\b|其", re.I)  # a figure of the company just named
+# a figure of the company just named: "its revenue", "It aims to", 其
+OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
                    "cost_of_sales", "capex", "depreciation"}
 SHARE_VERB_BEFORE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bcontributed\b|占|比例|比重|占比",
@@ -728,6 +729,13 @@ class SentenceAssembler:
         if self.ctx.last_market is not None and THIS_MARKET.search(
                 self.view.between(self.view.start, start)):
             return self.ctx.last_market  # "IDC expects this market to grow to ..."
+        last = self.ctx.last_subject
+        if not named and last is not None and last.label == "company" and OWNER_REF.search(
+                self.view.between(self.view.start, start)):
+            # "Applied Materials reported ... . China contributed 32% of its revenue",
+            # "It aims to sell more than 1.5 million vehicles overseas"
+            return Subject(name=self.ctx.lex.parent_of(last.row, self.main_name) or last.row,
+                           text=last.text, type="company")
         market_metric = metric in attr.MARKET_METRICS or metric == "market_size"
         if market_metric and not named and not products and self.ctx.last_market:
             last = self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
@@ -740,13 +748,6 @@ class SentenceAssembler:
             # "shipments in the Latin American market": the same product, another region
             return Subject(name=region.row + last.name[len(old_region):],
                            text=self.view.between(region.start, region.end), type="market")
-        last = self.ctx.last_subject
-        if not named and last is not None and last.label == "company" and OWNER_REF.search(
-                self.view.between(self.view.start, start)):
-            # "Applied Materials reported ... . China contributed 32% of its revenue"
-            return Subject(name=self.ctx.lex.parent_of(last.row, self.main_name) or last.row,
-                           text=last.text,
-                           type="company")
         picked = attr.pick_subject(self.view, start, metric,
                                    self.ctx.previous_company or self.ctx.main_subject,
                                    self.ctx.lex,

@@ -54,6 +54,7 @@ AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$|元)", re.I)
+INTERVAL_FROM = re.compile(r"\bfrom\s*$", re.I)  # "from January to August" opens its span
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -359,7 +360,8 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
               and t.kind not in ("since", "cumulative")]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
                  and not (t.start >= end and COMPARISON_BEFORE.search(
-                     view.between(end, t.start)))
+                     INTERVAL_FROM.sub("", view.between(end, t.start))
+                     if t.kind == "interval" else view.between(end, t.start)))
                  and not (t.end <= start and compared_time(view, t, start))]
     if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
         return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)

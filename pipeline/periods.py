@@ -31,6 +31,7 @@ INTERVAL_JOIN_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in INTER
 COMMA_GAP = re.compile(r",\s*")
 MONTH_ZH = r"(?<![\d.])(?P<month>1[0-2]|[1-9])月(?:份|(?P<zhday>[12]\d|3[01]|[1-9])日)?"
 DAY_EN = re.compile(r"\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?(?![\d:]|\.\d)")
+WHOLE_YEAR = re.compile(r"full|whole|entire|全", re.I)  # "annual capacity" names no year
 RANGE_WORD = re.compile(r"\bto\b|\bthrough\b|至|到|[-–]")
 SINCE_BEFORE = {
     "en": re.compile(r"\b[Ss]ince\b[^,.;:]{0,80}$"),
@@ -174,8 +175,10 @@ class _Resolver:
                 if nxt.row is not None and nxt.row.type == "relative_year":
                     year = self.relative(nxt.row)
                     return self.point(p.start, nxt.end, row.type, row.index, year), 2
-            if self.published is not None and (row.type == "year_part" or (
-                    row.type == "year_edge_quarter" and "年" in self.text[p.start:p.end])):
+            written = self.text[p.start:p.end]
+            if self.published is not None and (
+                    (row.type == "year_part" and WHOLE_YEAR.search(written))
+                    or (row.type == "year_edge_quarter" and "年" in written)):
                 # 全年, 年底 with no year: this year's ("the end of the quarter" is no year's)
                 year = self.context_year(parts, i) or self.published.year
                 kind = "year" if row.type == "year_part" else row.type

@@ -596,3 +596,12 @@ def test_a_listed_subsidiary_reports_as_its_parent_only_in_the_parents_article()
     assert one(extract_text(own, published="2024-08-16"), "2000000000").subject.name == "NetEase"
     assert one(extract_text(other, published="2024-08-16"), "2000000000").subject.name == \
         "NetEase Cloud Music"
+
+
+def test_it_continues_the_company_just_named_and_annual_names_no_year():
+    text = ("SAIC Motor sold 1.2 million vehicles overseas last year. It aims to sell more than "
+            "1.5 million vehicles overseas in 2025. BYD will build a plant with an annual capacity "
+            "of 150,000 units, which is expected to start production by the end of 2026.")
+    facts = extract_text(text, published="2024-09-13")
+    assert one(facts, "1500000").subject.name == "SAIC Motor"
+    assert one(facts, "150000").horizon.label == "2026"
