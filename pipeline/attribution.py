@@ -111,8 +111,9 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         cue = inside[-1]
         return MetricChoice(cue.label, cue, rows[cue.row].sign < 0, "metric_in_value")
     cue, how = nearest_before(plain, start, clause[0]), "metric_before_value"
-    if cue is None:
-        cue, how = first_after(plain, end, view.clause(max(end - 1, start))[1]), \
+    if cue is None:  # a cue that starts in the figure's clause may run past its comma
+        after_end = view.clause(max(end - 1, start))[1]
+        cue, how = next((c for c in plain if end <= c.start < after_end), None), \
             "metric_after_value"
     if cue is None:
         cue, how = nearest_before(plain, start, semi[0]), "metric_before_value"

@@ -605,3 +605,9 @@ def test_it_continues_the_company_just_named_and_annual_names_no_year():
     facts = extract_text(text, published="2024-09-13")
     assert one(facts, "1500000").subject.name == "SAIC Motor"
     assert one(facts, "150000").horizon.label == "2026"
+
+
+def test_a_metric_after_the_figure_may_run_past_a_comma():
+    text = ("As of June 30, 2024, the company had 331.6 billion yuan in cash, cash equivalents "
+            "and short-term investments.")
+    assert one(extract_text(text, published="2024-08-27"), "331600000000").metric == "cash"
