@@ -55,6 +55,7 @@ AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s
 QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$|元)", re.I)
 INTERVAL_FROM = re.compile(r"\bfrom\s*$", re.I)  # "from January to August" opens its span
+AS_OF_START = re.compile(r"(?:as of|as at|截至|截止)", re.I)
 MARKET_WORD = re.compile(r"^\s*(?:market|industry|市场|行业)", re.I)
 STRONG_MODALITIES = ("claim", "target", "plan", "forecast")
 WEAK_CUES = ("forecast.hedge", "forecast.will")  # scope only their own clause, or need a speaker
@@ -370,8 +371,9 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
                and clause[0] <= t.start and t.end <= clause[1]]
     if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period ...
         semi = view.semiclause(start)
-        as_of = [t for t in usable if semi[0] <= t.start and t.end <= start and AS_OF_BEFORE.search(
-            view.between(max(view.start, t.start - 12), t.start))]
+        as_of = [t for t in usable if semi[0] <= t.start and t.end <= start and (
+            AS_OF_BEFORE.search(view.between(max(view.start, t.start - 12), t.start))
+            or AS_OF_START.match(t.text))]
         return as_of[-1] if as_of else running[0]  # ... unless it is dated: 截至6月末，累计
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]

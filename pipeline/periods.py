@@ -66,7 +66,8 @@ def _part_regex(lang: str) -> re.Pattern[str]:
     rows = load_lexicon(lang).periods
     surfaces = sorted({s for r in rows for s in r.surfaces})
     boundary_l = r"(?<![A-Za-z])" if lang == "en" else ""
-    boundary_r = r"(?![A-Za-z0-9])" if lang == "en" else r"(?![0-9])"  # "H20" is a chip
+    # "H20" is a chip, not H2; a Chinese word may touch a digit (未来12个月)
+    boundary_r = r"(?![A-Za-z0-9])" if lang == "en" else r"(?:(?<![A-Za-z0-9])|(?![0-9]))"
     # longest surface first, as a trie: one walk per position instead of one try per surface
     words = trie_regex(surfaces, loose_spaces=False)
     month = f"|{MONTH_ZH}" if lang == "zh" else ""
@@ -289,9 +290,11 @@ class _Resolver:
     def next_years(self, p: _Part, base_year: int | None = None) -> TimeMention:
         tail = self.text[p.end:p.end + 20]
         if self.lang == "en":
-            m = re.match(r"\s*(?:the\s+)?(?:next|coming)?\s*(\S+)\s+years?", tail)
+            m = re.match(r"\s*(?:the\s+)?(?:next|coming)?\s*(\S+)\s+(years?|months?)", tail)
         else:
-            m = re.match(r"\s*(\S{1,4}?)\s*年", tail)
+            m = re.match(r"\s*(\S{1,4}?)\s*(年|个月)", tail)
+        if m and m.group(2).startswith(("month", "个")):
+            return self.next_months(p, m)
         end = p.end + (m.end() if m else 0)
         count = None
         if m:
@@ -300,6 +303,17 @@ class _Resolver:
                 count = int(found[0].amount)
         base = base_year or (self.published.year if self.published else None)
         label = f"{base}/{base + count}" if base is not None and count else None
+        return TimeMention(p.start, end, self.text[p.start:end], label, "next_n_years")
+
+
+    def next_months(self, p: _Part, m: re.Match[str]) -> TimeMention:
+        """"over the next 12 months", 未来12个月: from the publication month."""
+        end = p.end + m.end()
+        found = find_quantities(m.group(1), self.lang)
+        label = None
+        if found and found[0].unit in (None, "count") and self.published is not None:
+            months = self.published.year * 12 + self.published.month - 1 + int(found[0].amount)
+            label = f"{self.published:%Y-%m}/{months // 12}-{months % 12 + 1:02d}"
         return TimeMention(p.start, end, self.text[p.start:end], label, "next_n_years")
 
 

@@ -179,3 +179,14 @@ def test_a_model_code_glued_to_its_maker():
     text = "截至7月底，理想L6累计交付已超过10万辆。"
     doc = annotate(Article(doc_id="x", text=text, published="2024-08-29"), "zh")
     assert [(c.text, c.row) for c in doc._.cues["subjects"]] == [("理想L6", "Li Auto L6")]
+
+
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("plans to invest 10 billion yuan over the next 12 months", "en", "2024-08/2025-08"),
+    ("公司还计划在未来12个月内回购股份", "zh", "2024-08/2025-08"),
+])
+def test_the_next_n_months(text, lang, label):
+    from datetime import date
+
+    from pipeline.periods import find_time_mentions
+    assert [m.label for m in find_time_mentions(text, lang, date(2024, 8, 27))] == [label]
