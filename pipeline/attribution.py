@@ -49,7 +49,8 @@ APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
 # a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
-                            r"(?:the\s+)?|(?:较|相比|去年同期为|上年同期为|同期为)\s*)$", re.I)
+                            r"(?:the\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
+                            re.I)
 AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
@@ -397,6 +398,8 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
     quarter of 2022"), or stands after a comparison word in its clause. `own`: the start of
     the figure being dated; its own time is never a comparison for it.
     """
+    if own is not None and 0 <= own - t.end <= 3:
+        return False  # "上一季度的10.7元": the time written right before the figure is its own
     before = [q for q in view.quantities if q.end <= t.start
               and len(view.between(q.end, t.start)) <= 16]
     if before:

@@ -611,3 +611,26 @@ def test_a_metric_after_the_figure_may_run_past_a_comma():
     text = ("As of June 30, 2024, the company had 331.6 billion yuan in cash, cash equivalents "
             "and short-term investments.")
     assert one(extract_text(text, published="2024-08-27"), "331600000000").metric == "cash"
+
+
+@pytest.mark.parametrize("text, amount, check", [
+    ("净利润为15.9亿元，同比增长29.5%；归属于公司股东的净利润为14.5亿元，同比增长23.3%。",
+     "1450000000", lambda f: f.metric == "net_profit_attributable"),
+    ("非国际财务报告准则下，归属于公司股东的净利润为19.2亿元，同比增长31.6%。",
+     "1920000000", lambda f: f.metric == "adjusted_net_profit"),
+    ("二季度产品开发费用为7.5亿元，同比增长1.4%。", "750000000",
+     lambda f: f.metric == "rd_expense"),
+    ("广告服务收入则实现约30%的同比增长。", "30",
+     lambda f: f.value is None and f.change.direction == "up" and f.metric == "revenue"),
+])
+def test_chinese_phrasings_of_results(text, amount, check):
+    facts = extract_text(text, published="2024-08-14")
+    fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
+    assert check(fact)
+
+
+def test_a_comparison_with_last_quarter_does_not_move_the_report_period():
+    text = ("二季度，泽瑞音乐总营收为70.2亿元。付费用户月均收入为11.0元，高于上一季度的10.7元。"
+            "在线音乐移动端月活跃用户为5.55亿。")
+    facts = extract_text(text, published="2024-08-14")
+    assert one(facts, "555000000").period.label == "2024-Q2"
