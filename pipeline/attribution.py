@@ -149,6 +149,10 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         elif refiner is not None and (rows[refiner.row].modifier
                                       or refiner.label in REFINED_PROFIT):
             metric = refiner.label
+        if metric == "net_profit_attributable" and any(
+                c.label == "adjusted_net_profit" and rows[c.row].modifier and semi[0] <= c.start
+                < cue.start for c in view.metrics):
+            metric = "adjusted_net_profit"  # 非国际财务报告准则下，归属于公司股东的净利润
     return MetricChoice(metric, cue, negative, how)
 
 
