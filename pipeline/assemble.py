@@ -691,10 +691,10 @@ class SentenceAssembler:
         clause = view.clause(anchor.start)
         if mention is not None and mention.kind == "cumulative":
             mention = None
-        if mention is not None:  # "预计四季度月均交付量…": the coming fourth quarter
-            mention = upcoming(mention, self.ctx.published)
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         chosen = mention if own or after is None or after.kind == "same_period" else after
+        if chosen is not None:  # "预计四季度…", "will impose … from October 1": the coming one
+            chosen = upcoming(chosen, self.ctx.published)
         if chosen is None and cue is not None and cue.row == "forecast.consensus":
             # "beat the analysts' estimate of 53.8 billion": an estimate of the reported period
             carried = self.ctx.carried_period
