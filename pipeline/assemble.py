@@ -519,6 +519,8 @@ class SentenceAssembler:
             value = self.value_for(draft.level, metric, choice.negative)
             if value is None and draft.change is None:
                 return None
+        if value is not None and len(value.unit) == 3 and metric in ("sales_volume", "shipments"):
+            metric = "sales"  # "car exports were worth 76.8 billion US dollars": money from sales
         if value is not None and value.unit == "count":
             metric = ctx.lex.count_variant(metric) if metric else None
             if not self.countable(draft.level, metric, choice.how) and draft.change is None:
