@@ -42,6 +42,8 @@ NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
 EQUIVALENT_BEFORE = re.compile(
     r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
+AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
+PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
 CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约|合|折合)?\s*$", re.I)
@@ -182,6 +184,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # 数千万元, 几十亿: no numeral, no figure
     if q.unit is None and q.text == "一":
         return False  # 新一代, 上一代, 一直: a word, not a figure
+    if q.unit and len(q.unit) == 3 and PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4]):
+        return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
     if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "within 6 weeks", 6周内: a duration
     if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
@@ -212,8 +216,10 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
     ("8 million fewer").
     """
     for cue in view.changes:
-        if cue.row.endswith("_after") and q.start < cue.start <= q.end + 1:
-            return cue
+        if cue.row.endswith("_after") and q.start < cue.start and (
+                cue.start <= q.end + 1
+                or AFTER_QUALIFIER.fullmatch(view.between(q.end, cue.start))):
+            return cue  # "8 million fewer", 20%以上的同比增长
     left = left_edge(q)
     for cue in sorted(view.changes, key=lambda c: -c.end):
         if cue.end > left or cue.label not in ("up", "down", "flat"):
@@ -865,8 +871,10 @@ class SentenceAssembler:
                           "future.speaker")
             else:
                 return None
-        else:
-            cue = min(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
+        else:  # a claim needs a rival; without one the next cue speaks ("scheduled to")
+            ranked = sorted(strong, key=lambda c: (attr.STRONG_MODALITIES.index(c.label), c.start))
+            cue = next((c for c in ranked if c.label != "claim"
+                        or attr.claim_object(view, c) is not None), ranked[0])
             titled = quoted_title_before(view, cue.start) if cue.label == "plan" else None
             named = named or ([titled] if titled else [])
         named_before_cue = NAME_BEFORE.search(view.between(max(view.start, cue.start - 30),

@@ -634,3 +634,20 @@ def test_a_comparison_with_last_quarter_does_not_move_the_report_period():
             "在线音乐移动端月活跃用户为5.55亿。")
     facts = extract_text(text, published="2024-08-14")
     assert one(facts, "555000000").period.label == "2024-Q2"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Alibaba said that its overall Chinese capability has caught up with GPT-4 Turbo.", "claim"),
+    ("The open-world game \"Where Winds Meet\" is scheduled to be launched in China by the end "
+     "of the year.", "plan"),
+])
+def test_claims_and_plans_side_by_side(text, modality):
+    assert [f.modality for f in extract_text(text, published="2024-08-16")] == [modality]
+
+
+def test_a_price_band_is_no_figure_but_a_growth_floor_is():
+    band = "泽瑞称，其L6的续航表现优于同价位的特斯拉Model Y，是“30万元以内最好的家庭SUV”。"
+    assert all(f.value is None for f in extract_text(band, published="2024-08-29"))
+    floor = "预计2024年全年音乐订阅收入将保持20%以上的同比增长。"
+    assert any(f.change is not None and f.change.amount == Decimal("20")
+               for f in extract_text(floor, published="2024-08-14"))
