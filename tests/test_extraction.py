@@ -651,3 +651,12 @@ def test_a_price_band_is_no_figure_but_a_growth_floor_is():
     floor = "预计2024年全年音乐订阅收入将保持20%以上的同比增长。"
     assert any(f.change is not None and f.change.amount == Decimal("20")
                for f in extract_text(floor, published="2024-08-14"))
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("The board of directors approved a dividend of US$0.435 per ADS for the second quarter, "
+     "which will be paid on or around September 13.", "0.435"),
+    ("此外，公司董事会已批准2023财年年度现金股息，每股ADS 0.14美元，预计将于今年9月派发。", "0.14"),
+])
+def test_an_approved_dividend_is_a_plan(text, amount):
+    assert one(extract_text(text, published="2024-08-16"), amount).modality == "plan"
