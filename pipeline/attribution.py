@@ -34,7 +34,7 @@ SPEAKER_TYPES = {"person", "organization", "company"}
 # one the figure is about
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
-    r"driven by)\s+|由|被|获|凭借|依靠|借助|得益于)$", re.I)
+    r"driven by|powered by)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus)\b"
     r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)
@@ -51,7 +51,7 @@ LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
                             r"(?:the\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
                             re.I)
-AGENT_WIDTH = len("on the back of")  # the longest phrase of AGENT_BEFORE
+AGENT_WIDTH = len("on the back of the")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 QUOTE_CLOSE_BEFORE = re.compile(r"[\"”」』]\s*$|[,，]\s*[\"”」』]\s*$")
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?\b|\$|元)", re.I)
@@ -296,8 +296,9 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
             return product.row, product.text, product.label
     agents = [s for s in candidates
               if ends_with(AGENT_BEFORE, view.between(view.start, s.start), AGENT_WIDTH)]
-    before = nearest_before([s for s in candidates if s not in agents], start, view.start) or \
-        nearest_before(candidates, start, view.start)
+    before = nearest_before([s for s in candidates if s not in agents], start, view.start)
+    if before is None and main is None:  # "Powered by the Xinghuo model, ...": an instrument
+        before = nearest_before(candidates, start, view.start)
     money = definition is not None and definition.group in ("income", "money")
     if (money or metric == "market_share") and before is not None and before.label == "product":
         company = nearest_before([c for c in candidates if c.label == "company"], start,

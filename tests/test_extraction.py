@@ -660,3 +660,10 @@ def test_a_price_band_is_no_figure_but_a_growth_floor_is():
 ])
 def test_an_approved_dividend_is_a_plan(text, amount):
     assert one(extract_text(text, published="2024-08-16"), amount).modality == "plan"
+
+
+def test_a_product_named_as_an_instrument_is_not_the_subject():
+    text = ("In the first half, iFLYTEK's revenue rose. Powered by the Xinghuo model, the average "
+            "monthly use of some smart hardware products has exceeded 40 million times.")
+    fact = one(extract_text(text, published="2024-08-20"), "40000000")
+    assert fact.subject.name == "iFLYTEK"
