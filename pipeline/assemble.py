@@ -802,9 +802,8 @@ class SentenceAssembler:
         """
         semi = self.view.semiclause(cue.start)
         lex = self.ctx.lex
-        modifiers = {row.id for row in lex.metrics if row.modifier}
         near = [m for m in self.view.metrics if max(lo, semi[0]) <= m.start
-                and m.end <= min(hi, semi[1]) and m.row not in modifiers
+                and m.end <= min(hi, semi[1]) and not lex.metric_rows[m.row].modifier
                 and (cue.label == "claim" or getattr(lex.metric_def(m.label), "group", "")
                      != "claims")]
         def distance(m: Cue) -> int:
@@ -941,10 +940,11 @@ def upcoming(mention: TimeMention, published: date | None) -> TimeMention:
 
 def quoted_title_before(view: SentenceView, pos: int) -> Cue | None:
     """A quoted title right before `pos` ('shooter "Delta Force" will', 《黑神话》将): a product."""
-    m = QUOTED_TITLE_BEFORE.search(view.between(max(view.start, pos - 60), pos))
+    base = max(view.start, pos - 60)
+    m = QUOTED_TITLE_BEFORE.search(view.between(base, pos))
     if m is None:
         return None
-    start = pos - len(m.group(0)) + m.start("title") - m.start()
+    start = base + m.start("title")
     return Cue(start, start + len(m.group("title")), m.group("title"), "product",
                m.group("title"))
 

@@ -193,12 +193,20 @@ class Lexicon:
     periods: tuple[PeriodRow, ...]
     modality: tuple[ModalityRow, ...]
 
+    @cached_property
+    def subject_rows(self) -> dict[str, SubjectRow]:
+        """Gazetteer rows by canonical name (the first of each): looked up once per fact."""
+        table: dict[str, SubjectRow] = {}
+        for row in self.subjects:
+            table.setdefault(row.name, row)
+        return table
+
     def parent_of(self, name: str, main: str | None = None) -> str | None:
         """The parent company a business unit's figures belong to.
 
         A listed subsidiary belongs to its parent only in an article about the parent (`main`).
         """
-        row = next((r for r in self.subjects if r.name == name), None)
+        row = self.subject_rows.get(name)
         if row is None or row.parent is None or (row.listed and row.parent != main):
             return None
         return row.parent
