@@ -379,8 +379,10 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
         semi = view.semiclause(start)
         as_of = [t for t in usable if semi[0] <= t.start and t.end <= start and (
             AS_OF_BEFORE.search(view.between(max(view.start, t.start - 12), t.start))
-            or AS_OF_START.match(t.text))]
-        return as_of[-1] if as_of else running[0]  # ... unless it is dated: 截至6月末，累计
+            or AS_OF_START.match(t.text) or (t.label and "/" in t.label))]
+        # ... unless it is dated (截至6月末，累计) or its window is written ("From January to
+        # August, cumulative exports", 1-8月累计)
+        return as_of[-1] if as_of else running[0]
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]
     own = [t for t in usable if t.kind != "same_period"]

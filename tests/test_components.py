@@ -39,6 +39,13 @@ def test_stages_tag_an_english_sentence():
     assert [q.text for q in doc._.quantities] == ["23.6%", "35 billion yuan"]
 
 
+def test_a_category_opening_the_sentence_is_tagged():
+    text = "New energy vehicle exports were 98,000 units; PHEV exports tripled."
+    doc = annotate(Article(doc_id="t", text=text, published="2024-09-12"), "en")
+    found = {(t, row) for t, label, row in spans(doc, "segments") if label == "product"}
+    assert found == {("New energy vehicle", "new energy vehicle"), ("PHEV", "new energy vehicle")}
+
+
 def test_stages_tag_a_chinese_sentence():
     text = "小米集团一季度营收同比下降18.9%至595亿元。"
     doc = annotate(Article(doc_id="t", text=text, published="2023-05-24"), "zh")

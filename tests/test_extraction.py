@@ -146,6 +146,15 @@ def test_a_running_total_has_no_period(text, running_total):
     assert total.period is None or total.period.label is None
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("From January to August, cumulative exports reached 3.76 million units.", "en"),
+    ("1-8月，累计出口汽车376万辆。", "zh"),
+])
+def test_a_running_total_takes_the_window_written_before_it(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-09-12")
+    assert one(facts, "3760000").period.label == "2024-01/2024-08"
+
+
 @pytest.mark.parametrize("text, market", [
     ("Canalys data show that global smartphone shipments fell 3% in the second quarter to "
      "280 million units. Among them, shipments in the Latin American market grew by 20% "

@@ -114,11 +114,21 @@ def metric_tagger(nlp: Language) -> LexiconTagger:
     return LexiconTagger(nlp, "metrics", entries, overlap="all")
 
 
+def sentence_cased(surfaces: list[str]) -> list[str]:
+    """Surfaces plus their sentence-initial form ("New energy vehicle exports were ...").
+
+    The table is case-sensitive for region codes ("US", not "us"), so a lower-case category
+    would miss the first word of a sentence.
+    """
+    capitalized = [s[0].upper() + s[1:] for s in surfaces if s[:1].islower()]
+    return [*surfaces, *(c for c in capitalized if c not in surfaces)]
+
+
 def segment_tagger(nlp: Language) -> LexiconTagger:
     """Business lines, product categories and regions (for segments and market subjects)."""
     lex = load_lexicon(lang_of(nlp))
     entries = [(s, "product" if row.product else "segment", row.name)
-               for row in lex.segments for s in row.surfaces]
+               for row in lex.segments for s in sentence_cased(row.surfaces)]
     entries += [(s, "region", row.name) for row in lex.regions for s in row.surfaces]
     return LexiconTagger(nlp, "segments", entries, case_sensitive=True, overlap="all")
 
