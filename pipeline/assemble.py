@@ -80,6 +80,13 @@ QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker nam
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
                    "cost_of_sales", "capex", "depreciation"}
+SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "sales",
+                        "market_share"}
+VOLUME_WHOLE_AFTER = re.compile(
+    r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
+    r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+VOLUME_WHOLE_BEFORE = re.compile(r"占[^，。；,;]{0,24}(?:出货量|销量|交付量)(?:的|比例为|比重为|比例达到?)?"
+                                 r"(?:约|超过|近|逾)?$")
 SHARE_VERB_BEFORE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bcontributed\b|占|比例|比重|占比",
                                re.I)
 FLOW_METRICS = {"revenue", "sales", "net_profit", "net_profit_attributable", "adjusted_net_profit",
@@ -564,6 +571,9 @@ class SentenceAssembler:
                 and MARKET_WORD_AFTER.search(view.between(anchor.end,
                                                           view.clause(anchor.end - 1)[1])):
             metric = "market_share"  # "accounted for 80% of the market"
+        if value is not None and value.unit == "%" and draft.change is None \
+                and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
+            metric, subject = self.volume_share(anchor)
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
@@ -723,6 +733,32 @@ class SentenceAssembler:
         if self.speaker is None:
             return None
         return Party(name=self.speaker.row, type=self.speaker.label)
+
+    def share_of_volume(self, anchor: Quantity) -> bool:
+        """A percentage of units shipped or sold ("20% of global PC shipments", 占新车销量的)."""
+        view = self.view
+        after = view.between(anchor.end, view.clause(anchor.end - 1)[1])
+        before = view.between(view.clause(anchor.start)[0], anchor.start)
+        return bool(VOLUME_WHOLE_AFTER.match(after) or VOLUME_WHOLE_BEFORE.search(before))
+
+    def volume_share(self, anchor: Quantity) -> tuple[str, Subject | None]:
+        """Metric and subject of a share of volume, by who holds the share.
+
+        A company's share of shipments is its market share; a product category's share of its
+        wider category ("AI PCs will account for 20% of PC shipments") is an adoption rate,
+        about the category's market.
+        """
+        view = self.view
+        holders = [c for c in view.subjects if c.label == "company" and c.end <= anchor.start]
+        holders += [c for c in view.segments if c.label == "product" and c.end <= anchor.start
+                    and not VOLUME_WHOLE_BEFORE.search(view.between(view.start, c.start))]
+        holder = max(holders, key=lambda c: c.start, default=None)
+        if holder is None or holder.label == "company":
+            return "market_share", self.subject_for(anchor.start, "market_share")
+        market = attr.market_subject(view, holder.end, self.ctx.market_region)
+        if market is None:
+            return "adoption_rate", self.subject_for(anchor.start, "adoption_rate")
+        return "adoption_rate", Subject(name=market[0], text=market[1], type="market")
 
     def subject_for(self, start: int, metric: str | None) -> Subject | None:
         """The subject of a figure at `start`."""

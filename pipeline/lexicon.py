@@ -111,7 +111,8 @@ class ChangeRow(WithSurfaces):
     """A change cue: direction, basis, or from/to."""
 
     id: str
-    role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from", "vs"]
+    role: Literal["up", "down", "flat", "yoy", "qoq", "hoh", "mom", "to", "from", "vs",
+                  "not_change"]
 
 
 class PeriodRow(WithSurfaces):

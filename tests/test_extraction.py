@@ -656,3 +656,19 @@ def test_a_product_named_as_an_instrument_is_not_the_subject():
             "monthly use of some smart hardware products has exceeded 40 million times.")
     fact = one(extract_text(text, published="2024-08-20"), "40000000")
     assert fact.subject.name == "iFLYTEK"
+
+
+@pytest.mark.parametrize("text, lang, metric, subject", [
+    ("Apple accounted for 20% of global smartphone shipments in the quarter.", "en",
+     "market_share", "Apple"),
+    ("IDC predicts that AI PCs will make up 50% of China's PC shipments in 2025.", "en",
+     "adoption_rate", "China AI PC market"),
+    ("In August, new energy vehicles accounted for 44.8% of total new car sales in China.", "en",
+     "adoption_rate", "China new energy vehicle market"),
+    ("8月，中国新能源汽车占新车总销量的44.8%。", "zh", "adoption_rate",
+     "China new energy vehicle market"),
+])
+def test_a_share_of_units_sold_depends_on_who_holds_it(text, lang, metric, subject):
+    fact = one(extract_text(text, lang=lang, published="2024-09-12"), "44.8" if "44.8" in text
+               else "50" if "50%" in text else "20")
+    assert (fact.metric, fact.subject.name, fact.change) == (metric, subject, None)

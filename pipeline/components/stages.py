@@ -133,11 +133,28 @@ def segment_tagger(nlp: Language) -> LexiconTagger:
     return LexiconTagger(nlp, "segments", entries, case_sensitive=True, overlap="all")
 
 
-def change_tagger(nlp: Language) -> LexiconTagger:
+class ChangeTagger(LexiconTagger):
+    """Change cues, minus those inside a phrase that only looks like one ("make up 50% of")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag, then drop the masking phrases and every cue they cover."""
+        doc = super().__call__(doc)
+        masks = [c for c in doc._.cues["changes"] if c.label == "not_change"]
+        if masks:
+            def masked(start: int, end: int) -> bool:
+                return any(m.start <= start and end <= m.end for m in masks)
+            doc._.cues["changes"] = [c for c in doc._.cues["changes"]
+                                     if not masked(c.start, c.end)]
+            doc.spans["changes"] = [s for s in doc.spans["changes"]
+                                    if not masked(s.start_char, s.end_char)]
+        return doc
+
+
+def change_tagger(nlp: Language) -> ChangeTagger:
     """Direction (up/down/flat), basis (yoy/qoq) and from/to cues of changes."""
     rows = load_lexicon(lang_of(nlp)).changes
     entries = [(s, row.role, row.id) for row in rows for s in row.surfaces]
-    return LexiconTagger(nlp, "changes", entries)
+    return ChangeTagger(nlp, "changes", entries)
 
 
 def modality_tagger(nlp: Language) -> LexiconTagger:
