@@ -254,6 +254,9 @@ def regional_market(view: SentenceView, start: int) -> Cue | None:
     return regions[-1] if regions else None
 
 
+POSSESSIVE = ("'s ", "’s ")
+
+
 def named_market(view: SentenceView, start: int) -> bool:
     """A product category named as a market.
 
@@ -267,8 +270,9 @@ def named_market(view: SentenceView, start: int) -> bool:
             continue
         if MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12))):
             return True
-        if any(0 <= c.start - r.end <= 2 for r in regions):
-            return True
+        if any(0 <= c.start - r.end <= 2 or view.between(r.end, c.start) in POSSESSIVE
+               for r in regions):
+            return True  # "global semiconductor revenue", "mainland China's cloud spending"
     return False
 
 

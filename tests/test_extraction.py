@@ -672,3 +672,16 @@ def test_a_share_of_units_sold_depends_on_who_holds_it(text, lang, metric, subje
     fact = one(extract_text(text, lang=lang, published="2024-09-12"), "44.8" if "44.8" in text
                else "50" if "50%" in text else "20")
     assert (fact.metric, fact.subject.name, fact.change) == (metric, subject, None)
+
+
+@pytest.mark.parametrize("text, market", [
+    ("Data from Canalys show that mainland China's cloud spending grew 11% to US$9.1 billion.",
+     "China cloud market"),
+    ("Globally, cloud spending rose 19% year-on-year to US$78.2 billion, Canalys said.",
+     "global cloud market"),
+])
+def test_a_region_owning_a_category_names_its_market(text, market):
+    article = "Alibaba Cloud revenue rose 6% to 26.5 billion yuan in the quarter. " + text
+    fact = next(f for f in extract_text(article, published="2024-09-12")
+                if f.value and f.value.unit == "USD")
+    assert (fact.subject.name, fact.metric) == (market, "market_size")

@@ -129,7 +129,8 @@ def segment_tagger(nlp: Language) -> LexiconTagger:
     lex = load_lexicon(lang_of(nlp))
     entries = [(s, "product" if row.product else "segment", row.name)
                for row in lex.segments for s in sentence_cased(row.surfaces)]
-    entries += [(s, "region", row.name) for row in lex.regions for s in row.surfaces]
+    entries += [(s, "region", row.name) for row in lex.regions
+                for s in sentence_cased(row.surfaces)]
     return LexiconTagger(nlp, "segments", entries, case_sensitive=True, overlap="all")
 
 
