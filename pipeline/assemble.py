@@ -991,7 +991,7 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
         return False
     if not (q.text[-1:].isdigit() or q.text.endswith("项")):
         return False
-    after = doc_text[q.end:q.end + 6]
+    after = doc_text[q.end:q.end + 9]  # " out of " needs the whole phrase
     if q.text.endswith("项") and WINS_VERB_AFTER.match(after):
         return True  # "有7项超过GPT-4 Turbo": 超过 is "more than" elsewhere, a win here
     if not any(c.label == "claim" for c in view.modality):

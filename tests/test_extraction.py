@@ -270,6 +270,14 @@ def test_a_count_of_wins_needs_no_claim_word_when_a_win_verb_follows():
     assert wins.object is not None and wins.object.name == "GPT-4 Turbo"
 
 
+def test_wins_written_out_of_a_total_by_a_model_named_before_large_model():
+    text = ("Zentrix also said that its self-developed Velora large model has surpassed GPT-4 in "
+            "6 out of 10 retail evaluation tasks.")
+    wins = one(extract_text(text, published="2024-08-20"), "6")
+    assert (wins.metric, wins.modality, wins.subject.name) == ("benchmark_wins", "claim", "Velora")
+    assert wins.object.name == "GPT-4"
+
+
 def test_benchmark_names_are_not_subjects():
     text = ("In 10 evaluation sets such as MMLU, GSM8K and HumanEval, Zentrix's model surpassed "
             "GPT-4 in 6 of them.")
