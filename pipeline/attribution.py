@@ -32,6 +32,9 @@ SUBJECT_TYPES = {"company", "product"}
 SPEAKER_TYPES = {"person", "organization", "company"}
 # a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
 # one the figure is about
+_NAME = r"[A-Z][\w&.\-]*(?: [A-Z0-9][\w&.\-]*)*"
+NAME_PHRASE = re.compile(_NAME)
+COORDINATED = re.compile(rf"(?<![\w-]){_NAME}(?:, {_NAME})*,? and {_NAME}")
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
     r"driven by|powered by)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
@@ -529,9 +532,39 @@ def _quarter_range(label: str | None) -> list[str]:
 
 def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
     """"苹果和小米分别以16%和14%": the n-th company named before a list of n figures."""
-    for lo in (view.clause(list_start)[0], view.semiclause(list_start)[0]):
-        named = [s for s in view.subjects if s.label in SUBJECT_TYPES
-                 and lo <= s.start and s.end <= list_start]
-        if len(named) == size:
-            return named[index]
-    return None
+    def named_from(lo: int) -> list[Cue]:
+        return [s for s in view.subjects if s.label in SUBJECT_TYPES
+                and lo <= s.start and s.end <= list_start]
+
+    named = named_from(view.clause(list_start)[0])
+    if len(named) == size:
+        return named[index]
+    coordinated = coordinated_name(view, list_start, index, size)
+    if coordinated is not None:
+        return coordinated
+    named = named_from(view.semiclause(list_start)[0])
+    return named[index] if len(named) == size else None
+
+
+def coordinated_name(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
+    """The n-th of "HPE and Inspur with 8.8% and 8.3% respectively" when a name is unknown.
+
+    The coordinated capitalised names right before the list are its holders; a known subject
+    keeps its canonical name, an unknown one is taken as a company.
+    """
+    lo = view.clause(list_start)[0]
+    found = None
+    for m in COORDINATED.finditer(view.text, lo - view.start, list_start - view.start):
+        found = m
+    if found is None or list_start - view.start - found.end() > 30:
+        return None
+    names = [(n.start() + found.start(), n.end() + found.start())
+             for n in NAME_PHRASE.finditer(found.group())]
+    if len(names) != size:
+        return None
+    start, end = (b + view.start for b in names[index])
+    known = next((s for s in view.subjects if s.start <= start and end <= s.end), None)
+    if known is not None:
+        return known
+    text = view.between(start, end)
+    return Cue(start, end, text, "company", text)

@@ -693,3 +693,24 @@ def test_a_region_owning_a_category_names_its_market(text, market):
     fact = next(f for f in extract_text(article, published="2024-09-12")
                 if f.value and f.value.unit == "USD")
     assert (fact.subject.name, fact.metric) == (market, "market_size")
+
+
+def test_a_respectively_list_of_unknown_names_ranks_on_the_market():
+    text = ("By vendor, Dell took more than 50% of the market, followed by Qorvane and "
+            "Belmora with 12.3% and 9.1% respectively.")
+    facts = extract_text(text, published="2024-08-09")
+    assert [(f.subject.name, f.metric) for f in facts] == [
+        ("Dell", "market_share"), ("Qorvane", "market_share"), ("Belmora", "market_share")]
+
+
+@pytest.mark.parametrize("text, amount, metric, modality", [
+    ("Adjusted EBITDA and adjusted net profit were 15.8 billion yuan and 13.6 billion yuan "
+     "respectively.", "15800000000", "other", "reported"),
+    ("对于第三季度，泽瑞给出的指引为：收入环比增长13%至15%，毛利率介于18%至20%之间。", "18",
+     "gross_margin", "forecast"),
+    ("8月8日，泽瑞A股收报46.80元/股，涨0.95%。", "46.8", "share_price", "reported"),
+])
+def test_metric_and_modality_words(text, amount, metric, modality):
+    lang = "en" if text.isascii() else "zh"
+    fact = one(extract_text(text, lang=lang, published="2024-08-09"), amount)
+    assert (fact.metric, fact.modality) == (metric, modality)
