@@ -1085,7 +1085,13 @@ def assemble(doc: Doc) -> list[Fact]:
     ctx.market_region = usual_region(views)
     facts: list[Fact] = []
     text = doc_text(doc)
+    paragraph = None
     for view in views:
+        if view.paragraph != paragraph and within(ctx.report_period, ctx.carried_period):
+            # a new paragraph returns to the report period: a paragraph on the half year
+            # (上半年…) in a Q2 report is an aside
+            ctx.carried_period = ctx.report_period
+        paragraph = view.paragraph
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:

@@ -384,12 +384,15 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
                and clause[0] <= t.start and t.end <= clause[1]]
     if running:  # "一季度投入11亿元，累计投入已达42亿元": the total has no period ...
         semi = view.semiclause(start)
+        cue = running[0]
         as_of = [t for t in usable if semi[0] <= t.start and t.end <= start and (
             AS_OF_BEFORE.search(view.between(max(view.start, t.start - 12), t.start))
-            or AS_OF_START.match(t.text) or (t.label and "/" in t.label))]
-        # ... unless it is dated (截至6月末，累计) or its window is written ("From January to
-        # August, cumulative exports", 1-8月累计)
-        return as_of[-1] if as_of else running[0]
+            or AS_OF_START.match(t.text) or (t.end <= cue.start and not any(
+                t.end <= q.start < cue.start for q in view.quantities)))]
+        # ... unless it is dated (截至6月末，累计) or its window is written just before it
+        # ("From January to August, cumulative exports", 上半年，公司累计实现收入); a time
+        # with another figure in between is that figure's (一季度投入11亿元，累计投入已达42亿元)
+        return as_of[-1] if as_of else cue
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]
     own = [t for t in usable if t.kind != "same_period"]

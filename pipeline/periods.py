@@ -349,7 +349,29 @@ def find_time_mentions(text: str, lang: str, published: date | None) -> list[Tim
                     text, FISCAL_LINK[lang])
     if lang == "zh":
         found = _zh_month_ranges(found, text, published)
-    return [_canonical_span(_since(m, text, lang, published)) for m in found]
+    return [_period_end(_canonical_span(_since(m, text, lang, published)), text, lang)
+            for m in found]
+
+
+END_BEFORE = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+)?$", re.I)
+SINGLE_PART = re.compile(r"\d{4}-(?:\d{2}|[QH][1-4])")
+
+
+def _period_end(m: TimeMention, text: str, lang: str) -> TimeMention:
+    """"the end of June", 6月末, 二季度末: a stock figure on the period's last day (2024-06-30)."""
+    if not m.label or not SINGLE_PART.fullmatch(m.label):
+        return m
+    start, end = m.start, m.end
+    if lang == "zh" and text[end:end + 1] in ("末", "底"):
+        end += 1
+    elif lang != "zh" and (before := END_BEFORE.search(text, max(0, start - 16), start)):
+        start = before.start()
+    else:
+        return m
+    bounds = label_bounds(m.label)
+    if bounds is None:
+        return m
+    return TimeMention(start, end, text[start:end], bounds[1].isoformat(), m.kind)
 
 
 ZH_MONTH_RANGE = re.compile(

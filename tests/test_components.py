@@ -197,3 +197,14 @@ def test_the_next_n_months(text, lang, label):
 
     from pipeline.periods import find_time_mentions
     assert [m.label for m in find_time_mentions(text, lang, date(2024, 8, 27))] == [label]
+
+
+@pytest.mark.parametrize("text, lang, label", [
+    ("截至6月末，公司员工约2.1万人。", "zh", "2024-06-30"),
+    ("截至二季度末，公司月产能为83.7万片。", "zh", "2024-06-30"),
+    ("As of the end of July, Kling had 2.6 million users.", "en", "2024-07-31"),
+    ("The company aims to open 100 routes by the end of 2025.", "en", "2025"),
+])
+def test_the_end_of_a_month_or_quarter_is_its_last_day(text, lang, label):
+    found = find_time_mentions(text, lang, date(2024, 8, 9))
+    assert [m.label for m in found] == [label]

@@ -486,7 +486,7 @@ def test_from_january_to_july_dates_the_figure():
 
 def test_a_dated_running_total_keeps_its_date():
     text = "截至6月末，泽瑞智能硬件累计用户已超过两千万。"
-    assert one(extract_text(text, published="2024-08-20"), "20000000").period.label == "2024-06"
+    assert one(extract_text(text, published="2024-08-20"), "20000000").period.label == "2024-06-30"
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -714,3 +714,12 @@ def test_metric_and_modality_words(text, amount, metric, modality):
     lang = "en" if text.isascii() else "zh"
     fact = one(extract_text(text, lang=lang, published="2024-08-09"), amount)
     assert (fact.metric, fact.modality) == (metric, modality)
+
+
+def test_a_paragraph_on_the_half_year_does_not_move_the_quarter_report():
+    text = ("二季度，泽瑞实现收入19.01亿美元，同比增长21.8%。\n\n"
+            "上半年，泽瑞累计实现收入36.51亿美元，同比增长23.2%。\n\n"
+            "从收入结构看，来自中国区的收入占比为80.3%。")
+    facts = extract_text(text, lang="zh", published="2024-08-09")
+    assert one(facts, "3651000000").period.label == "2024-H1"
+    assert one(facts, "80.3").period.label == "2024-Q2"
