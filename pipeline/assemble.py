@@ -44,9 +44,11 @@ EQUIVALENT_BEFORE = re.compile(
     r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
 AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
 PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
+PAST_FORECAST_BEFORE = re.compile(
+    r"(?:此前|之前|先前|早前)[^，。；]{0,30}$|\b(?:previously|earlier|prior)\b[^,;]{0,20}$", re.I)
 CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
-    r"\s*(?:about|approximately|around|roughly|or|约|合|折合)?\s*$", re.I)
+    r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
 DURATION_AFTER = re.compile(
     r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
@@ -719,13 +721,27 @@ class SentenceAssembler:
             mention = None
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         chosen = mention if own or after is None or after.kind == "same_period" else after
-        if chosen is not None:  # "预计四季度…", "will impose … from October 1": the coming one
+        if chosen is not None and not self.past_forecast(cue):
+            # "预计四季度…", "will impose … from October 1": the coming one
             chosen = upcoming(chosen, self.ctx.published)
         if chosen is None and cue is not None and cue.row == "forecast.consensus":
             # "beat the analysts' estimate of 53.8 billion": an estimate of the reported period
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+
+    def past_forecast(self, cue: Cue | None) -> bool:
+        """A forecast the reported figure is measured against: its period is the one reported.
+
+        "higher than the 81.6 billion expected by analysts", 高于此前给出的指引.
+        """
+        if cue is None:
+            return False
+        if cue.row == "forecast.consensus":
+            return True
+        view = self.view
+        return bool(PAST_FORECAST_BEFORE.search(view.between(max(view.start, cue.start - 40),
+                                                             cue.start)))
 
     def remember_market(self, subject: Subject | None) -> None:
         """Market articles keep talking about one market: remember it and its region."""

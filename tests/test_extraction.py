@@ -723,3 +723,22 @@ def test_a_paragraph_on_the_half_year_does_not_move_the_quarter_report():
     facts = extract_text(text, lang="zh", published="2024-08-09")
     assert one(facts, "3651000000").period.label == "2024-H1"
     assert one(facts, "80.3").period.label == "2024-Q2"
+
+
+@pytest.mark.parametrize("text, amount, horizon", [
+    ("Zentrix posted revenue of 8.2 billion yuan in the second quarter, higher than the "
+     "8.1 billion yuan expected by analysts.", "8100000000", "2024-Q2"),
+    ("二季度，泽瑞实现收入19.01亿美元，同比增长21.8%，高于此前给出的5%至7%的环比增长指引。", None,
+     "2024-Q2"),
+])
+def test_an_expectation_beaten_is_about_the_quarter_just_reported(text, amount, horizon):
+    facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-08-29")
+    expected = [f for f in facts if f.modality == "forecast"]
+    fact = one(expected, amount) if amount else expected[0]
+    assert fact.horizon.label == horizon
+
+
+def test_a_conversion_in_chinese_parentheses_is_no_second_figure():
+    text = "二季度，泽瑞实现收入19.01亿美元（约合人民币135亿元），同比增长21.8%。"
+    facts = extract_text(text, lang="zh", published="2024-08-09")
+    assert [(f.value.amount, f.change.amount) for f in facts] == [(1901000000, Decimal("21.8"))]
