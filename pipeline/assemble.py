@@ -71,8 +71,8 @@ WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年", re.I)
 # a level written as the comparison point of the figure before it
 COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
-                            r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为)\s*(?:the\s+)?$",
-                            re.I)
+                            r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为|"
+                            r"(?:较|比|相比)[^，。；,;\d]{1,10}的)\s*(?:the\s+)?$", re.I)
 THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
 YEAR_ONLY = re.compile(r"\d{4}")
 SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
@@ -339,6 +339,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if cue is None or i in used:
             continue
         used.add(i)
+        stepped_over = False  # the change skipped a compared level to reach the current one
         draft = Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
                       pattern="change_only")
         nxt = i + 1
@@ -369,8 +370,11 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             if same and not between:
                 used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"
+                stepped_over = back < i - 1
         draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
                                  max(q.end, draft.anchor.end))
+        if draft.basis is None and stepped_over:
+            draft.basis = "vs_previous"  # 85.2%，较一季度的80.8%提升4.4个百分点: against that level
         if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
             draft.basis = "vs_previous"
         drafts.append(draft)

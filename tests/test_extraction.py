@@ -742,3 +742,15 @@ def test_a_conversion_in_chinese_parentheses_is_no_second_figure():
     text = "二季度，泽瑞实现收入19.01亿美元（约合人民币135亿元），同比增长21.8%。"
     facts = extract_text(text, lang="zh", published="2024-08-09")
     assert [(f.value.amount, f.change.amount) for f in facts] == [(1901000000, Decimal("21.8"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("二季度泽瑞产能利用率为85.2%，较一季度的80.8%提升4.4个百分点。", "zh"),
+    ("Zentrix's utilization rate was 85.2% in the second quarter, compared with 80.8% in the "
+     "first quarter, up 4.4 percentage points.", "en"),
+])
+def test_a_change_after_a_compared_level_belongs_to_the_current_one(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-09")
+    current, earlier = one(facts, "85.2"), one(facts, "80.8")
+    assert (current.change.amount, current.change.basis) == (Decimal("4.4"), "vs_previous")
+    assert earlier.change is None and earlier.period.label == "2024-Q1"
