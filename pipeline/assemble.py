@@ -259,9 +259,13 @@ def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
 def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
     """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
     clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
-    near = [c for c in view.changes if lo - 25 <= c.start and c.end <= hi + 25
+    near = [c for c in view.changes if lo - 25 <= c.start and c.start <= hi + 25
             and view.clause(c.start) in clauses]
     surfaces = basis_surfaces(view.lang)
+    opening = view.clause(view.start)
+    if not any(opening[0] <= q.start < opening[1] for q in view.quantities):
+        # "On a quarter-on-quarter basis, revenue grew 12.2%", 环比来看，…: for the sentence
+        near += [c for c in view.changes if c.end <= opening[1] and c not in near]
     for label in ("yoy", "qoq", "hoh", "mom"):
         if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
             return label

@@ -754,3 +754,16 @@ def test_a_change_after_a_compared_level_belongs_to_the_current_one(text, lang):
     current, earlier = one(facts, "85.2"), one(facts, "80.8")
     assert (current.change.amount, current.change.basis) == (Decimal("4.4"), "vs_previous")
     assert earlier.change is None and earlier.period.label == "2024-Q1"
+
+
+@pytest.mark.parametrize("text, basis", [
+    ("Zentrix revenue was 8.2 billion yuan. On a quarter-on-quarter basis, revenue grew 12.2%.",
+     "qoq"),
+    ("Zentrix's gross margin was 39.6%, up 3.5 percentage points from the same period last year.",
+     "yoy"),
+    ("泽瑞出货量为500万台。环比来看，二季度出货量增长12.2%。", "qoq"),
+])
+def test_the_basis_of_a_change(text, basis):
+    facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-08-29")
+    changed = [f for f in facts if f.change is not None]
+    assert [f.change.basis for f in changed] == [basis]
