@@ -50,6 +50,8 @@ CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
+SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
+                        r"millimeters?\b|mm\b)", re.I)
 DURATION_AFTER = re.compile(
     r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
     r"minutes?\b)", re.I)
@@ -195,6 +197,9 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # 新一代, 上一代, 一直: a word, not a figure
     if q.unit and len(q.unit) == 3 and PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4]):
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
+    if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
+            after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
+        return False  # "8英寸", "12-inch wafers", "5-nanometer chips": a size, not a figure
     if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
         return False  # "within 6 weeks", 6周内: a duration
     if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
@@ -371,7 +376,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
             between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
-            if same and not between:
+            if same and not between and changes_unit_of(q, prev):
                 used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"
                 stepped_over = back < i - 1
@@ -393,6 +398,17 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         else:
             drafts.append(Draft(level=q))
     return sorted(drafts, key=lambda d: d.anchor.start)
+
+
+def changes_unit_of(change: Quantity, level: Quantity) -> bool:
+    """A change can be of this level: relative (%, pp, x) or in the level's own unit.
+
+    "资本开支约为75亿美元，年内新增约6万片月产能": wafers added are no change of a dollar amount.
+    """
+    if change.unit in ("%", "pp", "x"):
+        return True
+    return (change.unit or "count") == (level.unit or "count") or change.unit is None \
+        or level.unit is None
 
 
 def unit_class(q: Quantity | None) -> str:

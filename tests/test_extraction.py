@@ -767,3 +767,18 @@ def test_the_basis_of_a_change(text, basis):
     facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-08-29")
     changed = [f for f in facts if f.change is not None]
     assert [f.change.basis for f in changed] == [basis]
+
+
+@pytest.mark.parametrize("text, lang, absent", [
+    ("折合8英寸标准逻辑的晶圆出货量为211.2万片，环比增长18.2%。", "zh", "8"),
+    ("Zentrix is developing 5-nanometer chips; its revenue rose 20% to 3 billion yuan.", "en", "5"),
+])
+def test_a_size_is_not_a_figure(text, lang, absent):
+    facts = extract_text(text, lang=lang, published="2024-08-09")
+    assert facts and all(f.value is None or f.value.amount != Decimal(absent) for f in facts)
+
+
+def test_a_change_in_units_is_no_change_of_a_money_level():
+    text = "泽瑞2024年资本开支计划约为75亿美元，年内计划新增约6万片月产能。"
+    capex = one(extract_text(text, lang="zh", published="2024-08-09"), "7500000000")
+    assert capex.change is None
