@@ -50,6 +50,13 @@ CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
+RIVAL_AFTER = re.compile(r"^\s*(?P<word>higher|lower|shorter|longer|faster|slower|better|cheaper|"
+                         r"less|more|greater|smaller)\s+than\s+", re.I)
+RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|低|快|慢|少|多|短|长|省)"
+                             r"(?:出|了)?(?:约|近|超过)?$")
+RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
+                        r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
+RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b)", re.I)
 DURATION_AFTER = re.compile(
@@ -127,6 +134,7 @@ class Draft:
     list_index: int | None = None
     list_size: int = 0
     list_start: int = 0
+    rival: Cue | None = None  # "20% lower than that of Foodpanda": a claim against it
 
     @property
     def anchor(self) -> Quantity:
@@ -344,6 +352,12 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         roles.append((q, cue if keep else None))
     used: set[int] = set()
     drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
+    for i, (q, _cue) in enumerate(roles):
+        rivalry = rival_comparison(view, q)
+        if rivalry is not None and i not in used:
+            used.add(i)
+            drafts.append(Draft(level=None, change=q, direction=rivalry[0], change_start=q.start,
+                                pattern="rival_comparison", rival=rivalry[1]))
     for i, (q, cue) in enumerate(roles):
         if cue is None or i in used:
             continue
@@ -398,6 +412,47 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         else:
             drafts.append(Draft(level=q))
     return sorted(drafts, key=lambda d: d.anchor.start)
+
+
+def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
+    """(direction, rival) of a stated edge over a named rival, else None.
+
+    "its delivery time is about 30% shorter than that of its rival Foodpanda", 能耗比格力同类产品
+    低约15%: a claim when a company says so (a speaker in the sentence) or a product is compared.
+    """
+    if q.unit != "%":
+        return None
+    named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+    m = RIVAL_AFTER.match(view.between(q.end, view.clause(q.start)[1]))
+    if m is not None:
+        word, lo, hi = m.group("word"), q.end + m.end(), view.clause(q.start)[1]
+    else:
+        m = RIVAL_BEFORE_ZH.search(view.between(view.clause(q.start)[0], q.start))
+        if m is None:
+            return None
+        word = m.group("word")
+        lo = view.clause(q.start)[0] + m.start("what")
+        hi = view.clause(q.start)[0] + m.end("what")
+    rival = attr.first_after(named, lo, hi) or unknown_rival(view, lo, hi)
+    stated = any(c.label in ("speaker_after", "claim") for c in view.modality)
+    if rival is None or not (stated or any(s.label == "product" and s.end <= q.start
+                                           for s in named)):
+        return None
+    owned = next((s for s in named if s.label == "product"
+                  and rival.end <= s.start <= rival.end + 3), None)
+    if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
+        rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
+                    attr.owned_product(view, owned))
+    return ("up" if word.lower() in RIVAL_UP else "down"), rival
+
+
+def unknown_rival(view: SentenceView, lo: int, hi: int) -> Cue | None:
+    """A capitalised name right after "than (that of) (its rival)": "Foodpanda"."""
+    m = RIVAL_NAME.match(view.between(lo, hi))
+    if m is None:
+        return None
+    start = lo + m.start("name")
+    return Cue(start, start + len(m.group("name")), m.group("name"), "company", m.group("name"))
 
 
 def changes_unit_of(change: Quantity, level: Quantity) -> bool:
@@ -581,7 +636,12 @@ class SentenceAssembler:
         governing = attr.governing_modality(view, anchor.start)
         modality, cue = self.modality_of(draft, self.due_label(governing, mention, label),
                                          governing)
+        if draft.rival is not None:
+            modality = "claim"
         subject = self.subject_for(anchor.start, metric)
+        if draft.rival is not None and subject is not None and subject.name == draft.rival.row:
+            main = ctx.main_subject  # 其空调的能耗比格力同类产品低约15%: not the rival's own edge
+            subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
         money = value is not None and value.unit not in ("%", "pp", "count", "x")
         if subject is not None and subject.type == "market" and (
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
@@ -630,8 +690,8 @@ class SentenceAssembler:
                 ctx.carried_period = None  # a fiscal report period has no calendar label
         else:
             horizon = self.horizon_of(mention, cue, anchor)
-        obj = None
-        if modality == "claim" and cue is not None:
+        obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None
+        if obj is None and modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
             obj = Party(name=target.row, type=target.label) if target else None
         rule = f"{unit_class(draft.level or draft.change)}.{draft.pattern}.{choice.how}"

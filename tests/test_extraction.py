@@ -782,3 +782,24 @@ def test_a_change_in_units_is_no_change_of_a_money_level():
     text = "泽瑞2024年资本开支计划约为75亿美元，年内计划新增约6万片月产能。"
     capex = one(extract_text(text, lang="zh", published="2024-08-09"), "7500000000")
     assert capex.change is None
+
+
+@pytest.mark.parametrize("text, lang, direction, rival", [
+    ("Zentrix also claimed that its average delivery time is about 30% shorter than that of its "
+     "rival Qorvane.", "en", "down", "Qorvane"),
+    ("Zentrix said that its Velo X2 chip scored about 20% higher than Nvidia's A100.", "en", "up",
+     "Nvidia A100"),
+    ("小米表示，其新款空调在同等工况下的能耗比格力同类产品低约15%。", "zh", "down", "Gree"),
+])
+def test_an_edge_over_a_named_rival_is_a_claim(text, lang, direction, rival):
+    facts = extract_text(text, lang=lang, published="2024-08-29")
+    claim = next(f for f in facts if f.change is not None)
+    assert (claim.modality, claim.change.direction, claim.object.name) == ("claim", direction,
+                                                                          rival)
+    assert claim.value is None and claim.change.basis is None
+
+
+def test_a_comparison_nobody_claims_stays_a_reported_figure():
+    facts = extract_text("Apple's revenue was 20% higher than Samsung's in the quarter.",
+                         published="2024-08-29")
+    assert [f.modality for f in facts] == ["reported"]
