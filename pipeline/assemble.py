@@ -29,8 +29,8 @@ PIPELINE_VERSION = "0.1.0"
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
 CHANGE_FILLER = re.compile(
-    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|year-on-year|year on year|"
-    r"同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
+    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|another|a further|further|"
+    r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
     r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"

@@ -803,3 +803,9 @@ def test_a_comparison_nobody_claims_stays_a_reported_figure():
     facts = extract_text("Apple's revenue was 20% higher than Samsung's in the quarter.",
                          published="2024-08-29")
     assert [f.modality for f in facts] == ["reported"]
+
+
+def test_a_further_change_is_a_change():
+    fact = one(extract_text("Zentrix revenue rose a further 12% to 3 billion yuan.",
+                            published="2024-08-29"), "3000000000")
+    assert (fact.change.amount, fact.change.direction) == (Decimal("12"), "up")
