@@ -809,3 +809,11 @@ def test_a_further_change_is_a_change():
     fact = one(extract_text("Zentrix revenue rose a further 12% to 3 billion yuan.",
                             published="2024-08-29"), "3000000000")
     assert (fact.change.amount, fact.change.direction) == (Decimal("12"), "up")
+
+
+def test_a_share_of_revenue_by_product_line_stays_with_the_company():
+    text = "二季度小米收入19亿美元。按应用分类，智能手机收入占比为32.0%，工业与汽车占比8.0%。"
+    facts = extract_text(text, lang="zh", published="2024-08-09")
+    shares = [f for f in facts if f.metric == "revenue_share"]
+    assert [f.subject.name for f in shares] == [facts[0].subject.name] * 2
+    assert shares[0].subject.type == "company"
