@@ -116,6 +116,8 @@ MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
+COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\s+(?:\w+\s+){0,2}$|"
+                                r"(?:该公司|公司)[^，。；]{0,4}$", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
 
@@ -1048,6 +1050,13 @@ class SentenceAssembler:
                                             and end < ctx.published):
                 horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
+        main = ctx.main_subject
+        if main is not None and main.label == "company" and COMPANY_REF_BEFORE.search(
+                view.between(view.clause(cue.start)[0], cue.start)) and not any(
+                s.label == "company" and view.clause(cue.start)[0] <= s.start < cue.start
+                for s in named):
+            # "the company will continue to invest in Instashopping and Keeta": the company
+            subject = Subject(name=main.row, text=main.text, type="company")
         if titled is not None and cue.label == "plan":
             subject = Subject(name=titled.row, text=titled.text, type="product")
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):

@@ -817,3 +817,10 @@ def test_a_share_of_revenue_by_product_line_stays_with_the_company():
     shares = [f for f in facts if f.metric == "revenue_share"]
     assert [f.subject.name for f in shares] == [facts[0].subject.name] * 2
     assert shares[0].subject.type == "company"
+
+
+def test_a_plan_of_the_company_names_the_company_not_what_it_invests_in():
+    text = ("Meituan revenue rose 21% in the second quarter. Wang Xing said that the company will "
+            "continue to invest in Instashopping and Keeta.")
+    plan = next(f for f in extract_text(text, published="2024-08-29") if f.modality == "plan")
+    assert plan.subject.name == "Meituan"
