@@ -116,8 +116,7 @@ MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
-COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\s+(?:\w+\s+){0,2}$|"
-                                r"(?:该公司|公司)[^，。；]{0,4}$", re.I)
+COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
 
@@ -816,6 +815,15 @@ class SentenceAssembler:
             return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
 
+    def company_ref_before(self, pos: int) -> int | None:
+        """Where "the company" / 公司 last stands before `pos` in the semicolon clause."""
+        view = self.view
+        lo = view.semiclause(pos)[0]
+        found = None
+        for m in COMPANY_REF_BEFORE.finditer(view.text, lo - view.start, pos - view.start):
+            found = m
+        return view.start + found.start() if found is not None else None
+
     def past_forecast(self, cue: Cue | None) -> bool:
         """A forecast the reported figure is measured against: its period is the one reported.
 
@@ -1050,13 +1058,15 @@ class SentenceAssembler:
                                             and end < ctx.published):
                 horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
-        main = ctx.main_subject
-        if main is not None and main.label == "company" and COMPANY_REF_BEFORE.search(
-                view.between(view.clause(cue.start)[0], cue.start)) and not any(
-                s.label == "company" and view.clause(cue.start)[0] <= s.start < cue.start
-                for s in named):
+        ref = self.company_ref_before(cue.start)
+        if ref is not None and not any(s.label == "company" and ref <= s.start < cue.start
+                                       for s in named):
             # "the company will continue to invest in Instashopping and Keeta": the company
-            subject = Subject(name=main.row, text=main.text, type="company")
+            # named before it ("Baidu's CEO said that the company ..."), else the article's
+            owner = attr.nearest_before([s for s in named if s.label == "company"], ref,
+                                        view.start) or ctx.main_subject
+            if owner is not None and owner.label == "company":
+                subject = Subject(name=owner.row, text=owner.text, type="company")
         if titled is not None and cue.label == "plan":
             subject = Subject(name=titled.row, text=titled.text, type="product")
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):

@@ -824,3 +824,15 @@ def test_a_plan_of_the_company_names_the_company_not_what_it_invests_in():
             "continue to invest in Instashopping and Keeta.")
     plan = next(f for f in extract_text(text, published="2024-08-29") if f.modality == "plan")
     assert plan.subject.name == "Meituan"
+
+
+@pytest.mark.parametrize("text, lang, subject", [
+    ("Alibaba revenue rose 4%. Baidu chief executive Robin Li said that the company will keep "
+     "launching lower-cost models.", "en", "Baidu"),
+    ("科大讯飞上半年营收93亿元。刘庆峰表示，公司仍将保持对星火大模型的投入力度，不会因短期利润波动而收缩。",
+     "zh", "iFLYTEK"),
+])
+def test_the_company_is_the_one_named_before_else_the_articles(text, lang, subject):
+    facts = extract_text(text, lang=lang, published="2024-08-29")
+    statement = next(f for f in facts if f.kind == "forward_looking")
+    assert statement.subject.name == subject
