@@ -640,6 +640,11 @@ class SentenceAssembler:
         if draft.rival is not None:
             modality = "claim"
         subject = self.subject_for(anchor.start, metric)
+        counted = next((s for s in view.subjects if s.label == "product" and value is not None
+                        and value.unit == "count" and anchor.start < s.start < anchor.end), None)
+        if counted is not None:  # "deliver more than 1 million H20 chips": the product's count
+            subject = Subject(name=attr.owned_product(view, counted), text=counted.text,
+                              type="product")
         if draft.rival is not None and subject is not None and subject.name == draft.rival.row:
             main = ctx.main_subject  # 其空调的能耗比格力同类产品低约15%: not the rival's own edge
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None

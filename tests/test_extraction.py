@@ -836,3 +836,9 @@ def test_the_company_is_the_one_named_before_else_the_articles(text, lang, subje
     facts = extract_text(text, lang=lang, published="2024-08-29")
     statement = next(f for f in facts if f.kind == "forward_looking")
     assert statement.subject.name == subject
+
+
+def test_a_count_of_a_named_product_is_the_products():
+    text = "SemiAnalysis estimates that Nvidia will deliver more than 1 million H20 chips this year."
+    fact = one(extract_text(text, published="2024-08-20"), "1000000")
+    assert (fact.subject.name, fact.subject.type) == ("Nvidia H20", "product")
