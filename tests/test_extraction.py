@@ -839,6 +839,6 @@ def test_the_company_is_the_one_named_before_else_the_articles(text, lang, subje
 
 
 def test_a_count_of_a_named_product_is_the_products():
-    text = "SemiAnalysis estimates that Nvidia will deliver more than 1 million H20 chips this year."
+    text = "SemiAnalysis expects that Nvidia will deliver more than 1 million H20 chips this year."
     fact = one(extract_text(text, published="2024-08-20"), "1000000")
     assert (fact.subject.name, fact.subject.type) == ("Nvidia H20", "product")
