@@ -116,6 +116,11 @@ MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
+HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
+NUMBER_OF_BEFORE = re.compile(
+    r"\bnumber of\s+(?P<counted>[^,;.]{1,60}?)\s*\b(?:to|at|reached|reach|was|were|is|of|from|"
+    r"by|to exceed|to reach|exceeded|exceeds|topped|rose to|grew to|increased to)\s+$|"
+    r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
@@ -502,7 +507,8 @@ class SentenceAssembler:
         if unit is None:  # a bare number: money for money metrics, else a count
             definition = self.ctx.lex.metric_def(metric)
             money = definition is not None and definition.group in ("income", "money")
-            if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and not money):
+            if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and not money) \
+                    or self.number_of_before(q):
                 unit = "count"
             elif money and is_scaled(q) and self.ctx.currency:
                 unit = self.ctx.currency
@@ -619,9 +625,17 @@ class SentenceAssembler:
                 return None
         if value is not None and len(value.unit) == 3 and metric in ("sales_volume", "shipments"):
             metric = "sales"  # "car exports were worth 76.8 billion US dollars": money from sales
+        counted_phrase = self.number_of_phrase(draft.level)
+        if value is not None and counted_phrase is not None:
+            # "the number of drone delivery routes to 100": the head noun says what is counted
+            head = next((c for c in view.metrics if counted_phrase[0] < c.end <= counted_phrase[1]
+                         and HEAD_END.match(
+                             view.between(c.end, counted_phrase[1]))), None)
+            metric = head.label if head is not None else "other"
         if value is not None and value.unit == "count":
             metric = ctx.lex.count_variant(metric) if metric else None
-            if not self.countable(draft.level, metric, choice.how) and draft.change is None:
+            if not self.countable(draft.level, metric, choice.how) and draft.change is None \
+                    and not self.number_of_before(draft.level):
                 return None
         change = self.change_for(draft, metric)
         if value is None and change is None:
@@ -819,6 +833,24 @@ class SentenceAssembler:
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+
+    def number_of_before(self, q: Quantity | None) -> bool:
+        """"increase the number of drone routes to more than 100", 门店数量达到: a count."""
+        return self.number_of_phrase(q) is not None
+
+    def number_of_phrase(self, q: Quantity | None) -> tuple[int, int] | None:
+        """Bounds of what "the number of ..." counts before `q` (English), else None."""
+        if q is None:
+            return None
+        view = self.view
+        lo = view.semiclause(q.start)[0]
+        edge = q.qualifier_start if q.qualifier_start is not None else q.start
+        m = NUMBER_OF_BEFORE.search(view.between(lo, edge))
+        if m is None:
+            return None
+        phrase = m.group("counted") or ""
+        start = lo + m.start("counted") if m.group("counted") else lo + m.start()
+        return start, start + len(phrase.rstrip())
 
     def company_ref_before(self, pos: int) -> int | None:
         """Where "the company" / 公司 last stands before `pos` in the semicolon clause."""

@@ -842,3 +842,16 @@ def test_a_count_of_a_named_product_is_the_products():
     text = "SemiAnalysis expects that Nvidia will deliver more than 1 million H20 chips this year."
     fact = one(extract_text(text, published="2024-08-20"), "1000000")
     assert (fact.subject.name, fact.subject.type) == ("Nvidia H20", "product")
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Zentrix's goal is to increase the number of drone delivery routes to more than 100 by the "
+     "end of 2025.", "100", "other"),
+    ("Zentrix expects the number of enterprise customers using its model to exceed 100,000.",
+     "100000", "users"),
+    ("The number of downloads of the Zentrix app has surged to 131 million.", "131000000",
+     "downloads"),
+])
+def test_the_number_of_something_is_a_count_of_its_head_noun(text, amount, metric):
+    fact = one(extract_text(text, published="2024-08-29"), amount)
+    assert (fact.value.unit, fact.metric) == ("count", metric)
