@@ -116,6 +116,9 @@ MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
+OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
+                      r"market watchers|investors|people familiar with the matter)\b"
+                      r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
 HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
 NUMBER_OF_BEFORE = re.compile(
     r"\bnumber of\s+(?P<counted>[^,;.]{1,60}?)\s*\b(?:to|at|reached|reach|was|were|is|of|from|"
@@ -653,6 +656,8 @@ class SentenceAssembler:
                                          governing)
         if draft.rival is not None:
             modality = "claim"
+        elif modality in ("plan", "target") and self.outsider_before(anchor.start):
+            modality = "forecast"  # "analysts believe Meituan will ...": not Meituan's plan
         subject = self.subject_for(anchor.start, metric)
         counted = next((s for s in view.subjects if s.label == "product" and value is not None
                         and value.unit == "count" and anchor.start < s.start < anchor.end), None)
@@ -851,6 +856,10 @@ class SentenceAssembler:
         phrase = m.group("counted") or ""
         start = lo + m.start("counted") if m.group("counted") else lo + m.start()
         return start, start + len(phrase.rstrip())
+
+    def outsider_before(self, pos: int) -> bool:
+        """Analysts or insiders speak before `pos`: what they say will happen is a forecast."""
+        return bool(OUTSIDER.search(self.view.between(self.view.start, pos)))
 
     def company_ref_before(self, pos: int) -> int | None:
         """Where "the company" / 公司 last stands before `pos` in the semicolon clause."""
@@ -1074,6 +1083,8 @@ class SentenceAssembler:
         if not named and self.speaker is None and not COMPANY_REF.search(view.text) \
                 and not named_before_cue and not (someone_speaks and cue.label == "plan"):
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
+        if cue.label in ("plan", "target") and self.outsider_before(cue.start):
+            cue = Cue(cue.start, cue.end, cue.text, "forecast", cue.row)
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None

@@ -855,3 +855,13 @@ def test_a_count_of_a_named_product_is_the_products():
 def test_the_number_of_something_is_a_count_of_its_head_noun(text, amount, metric):
     fact = one(extract_text(text, published="2024-08-29"), amount)
     assert (fact.value.unit, fact.metric) == ("count", metric)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Meituan revenue rose 21%. Some analysts believe that competition will continue to weigh on "
+     "Meituan's revenue growth.", "en"),
+    ("美团营收增长21%。业内人士认为，竞争将继续拖累美团的收入增长。", "zh"),
+])
+def test_what_analysts_say_a_company_will_do_is_a_forecast(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-29")
+    assert [f.modality for f in facts if f.kind == "forward_looking"] == ["forecast"]
