@@ -860,7 +860,7 @@ def test_the_number_of_something_is_a_count_of_its_head_noun(text, amount, metri
 @pytest.mark.parametrize("text, lang", [
     ("Meituan revenue rose 21%. Some analysts believe that competition will continue to weigh on "
      "Meituan's revenue growth.", "en"),
-    ("美团营收增长21%。业内人士认为，竞争将继续拖累美团的收入增长。", "zh"),
+    ("美团营收增长21%。业内人士认为，抖音的竞争将继续拖累美团到店业务的收入增长。", "zh"),
 ])
 def test_what_analysts_say_a_company_will_do_is_a_forecast(text, lang):
     facts = extract_text(text, lang=lang, published="2024-08-29")
