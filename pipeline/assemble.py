@@ -21,7 +21,7 @@ from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
-from pipeline.periods import TimeMention, shift_year, within
+from pipeline.periods import TimeMention, finer, label_bounds, shift_year, within
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
@@ -114,11 +114,14 @@ QUOTED_TITLE_BEFORE = re.compile(
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
+REPORT_LAG = 150  # days: results come out within a few months of the period's end
 YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
 VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
                       r"market watchers|investors|people familiar with the matter)\b"
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
+SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
+SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
 NUMBER_OF_BEFORE = re.compile(
     r"\bnumber of\s+(?P<counted>[^,;.]{1,60}?)\s*\b(?:to|at|reached|reach|was|were|is|of|from|"
@@ -278,10 +281,10 @@ def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def basis_near(view: SentenceView, lo: int, hi: int) -> str | None:
+def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | None:
     """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
     clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
-    near = [c for c in view.changes if lo - 25 <= c.start and c.start <= hi + 25
+    near = [c for c in view.changes if lo - window <= c.start and c.start <= hi + window
             and view.clause(c.start) in clauses]
     surfaces = basis_surfaces(view.lang)
     opening = view.clause(view.start)
@@ -313,6 +316,20 @@ def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
         else:
             runs.append([i])
     return [run for run in runs if len(run) > 1]
+
+
+def share_direction(view: SentenceView, roles: list[tuple[Quantity, Cue | None]]) -> None:
+    """A second rate joined to a change and followed by its basis is a change too.
+
+    "up 98.9% year-on-year and 76.1% quarter-on-quarter": the 76.1% shares the "up".
+    """
+    for i in range(1, len(roles)):
+        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
+        if cue is None and pcue is not None and q.unit == pq.unit and q.unit in ("%", "pp") \
+                and SHARED_CHANGE_GAP.match(view.between(pq.end, left_edge(q))) \
+                and any(c.label in ("yoy", "qoq", "mom", "hoh") and 0 <= c.start - q.end <= 2
+                        for c in view.changes):
+            roles[i] = (q, Cue(pcue.start, pcue.end, pcue.text, pcue.label, SHARED_CUE))
 
 
 def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
@@ -359,6 +376,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             cue = Cue(q.start, q.end, q.text, "up", "multiple")
         keep = cue is not None and (q.unit is not None or is_scaled(q) or cue.row in directed)
         roles.append((q, cue if keep else None))
+    share_direction(view, roles)
     used: set[int] = set()
     drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
     for i, (q, _cue) in enumerate(roles):
@@ -403,10 +421,16 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"
                 stepped_over = back < i - 1
-        draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
-                                 max(q.end, draft.anchor.end))
-        if draft.basis is None and stepped_over:
-            draft.basis = "vs_previous"  # 85.2%，较一季度的80.8%提升4.4个百分点: against that level
+        if stepped_over:
+            # 56.24亿元，较去年同期的48.3亿元增长16.4%: against the earlier figure written, unless
+            # the change itself says 同比 / year-on-year
+            draft.basis = basis_near(view, roles[back + 1][0].end, q.end, window=0) \
+                or "vs_previous"
+        elif cue.row == SHARED_CUE:  # "... and 76.1% quarter-on-quarter": its own basis
+            draft.basis = basis_near(view, q.start, q.end, window=3)
+        else:
+            draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
+                                     max(q.end, draft.anchor.end))
         if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
             draft.basis = "vs_previous"
         drafts.append(draft)
@@ -1203,12 +1227,19 @@ def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
     )
 
 
-def report_period(views: list[SentenceView]) -> str | None:
-    """The quarter or half an article reports on: the first one its body names."""
+def report_period(views: list[SentenceView], published: date | None = None) -> str | None:
+    """The quarter or half an article reports on: the first one its body names that is recent.
+
+    A report comes out within months of its period: a forecast's "second half of next year" or
+    a look back at "the fourth quarter of 2023" in a September article reports nothing.
+    """
     for view in views:
         for t in view.times:
             if t.kind == "point" and t.label and REPORT_LABEL.match(t.label):
-                return t.label
+                bounds = label_bounds(t.label)
+                if published is None or bounds is None or (
+                        bounds[0] <= published and (published - bounds[1]).days <= REPORT_LAG):
+                    return t.label
     return None
 
 
@@ -1248,15 +1279,16 @@ def assemble(doc: Doc) -> list[Fact]:
     ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
                      published=published, main_subject=main_subject(views),
                      currency=dominant_currency(quantities))
-    ctx.carried_period = ctx.report_period = report_period(views)
+    ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)
     facts: list[Fact] = []
     text = doc_text(doc)
     paragraph = None
     for view in views:
-        if view.paragraph != paragraph and within(ctx.report_period, ctx.carried_period):
+        if view.paragraph != paragraph and (within(ctx.report_period, ctx.carried_period)
+                                            or finer(ctx.carried_period, ctx.report_period)):
             # a new paragraph returns to the report period: a paragraph on the half year
-            # (上半年…) in a Q2 report is an aside
+            # (上半年…) or on July's deliveries in a Q2 report is an aside
             ctx.carried_period = ctx.report_period
         paragraph = view.paragraph
         facts.extend(sentence_facts(ctx, view, text))

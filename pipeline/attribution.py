@@ -51,6 +51,8 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
 # a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
+COMPARISON_OPENING = re.compile(r"\s*(?:compared with|compared to|versus|vs\.?|up from|down from|"
+                                r"较|相比)", re.I)
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
                             r"(?:the\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
                             re.I)
@@ -424,6 +426,9 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
         q = before[-1]
         if COMPARED_POINT.search(view.between(q.end, t.start)):
             return True  # "up 69% from a year earlier"
+        if own != q.start and view.clause(q.start) == view.clause(t.start) and \
+                COMPARISON_OPENING.match(view.between(view.clause(q.start)[0], q.start)):
+            return True  # "12.2%, compared with 6.2% in Q2 2023 and 9.2% in Q1 2024"
         if own is not None and q.start == own:
             return False
         edge = q.qualifier_start if q.qualifier_start is not None else q.start
@@ -515,6 +520,11 @@ def list_time(view: SentenceView, list_start: int, index: int,
               and t.kind == "point"]
     if len(points) == size:
         return points[index]
+    clause_end = view.semiclause(list_start)[1]
+    after = [t for t in view.times if list_start < t.start and t.end <= clause_end and t.label
+             and "/" not in t.label and t.kind == "point"]
+    if len(after) == size:  # "15,620 units, 20,544 units and 21,209 units in April, May and June"
+        return after[index]
     for t in view.times:
         quarters = _quarter_range(t.label)
         if quarters and len(quarters) == size:

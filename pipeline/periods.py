@@ -479,6 +479,12 @@ def label_bounds(label: str | None) -> tuple[date, date] | None:
     return date(year, first, 1), date.fromordinal(end.toordinal() - 1)
 
 
+def finer(a: str | None, b: str | None) -> bool:
+    """Whether period `a` is shorter than period `b` (a month against a quarter)."""
+    x, y = label_bounds(a), label_bounds(b)
+    return x is not None and y is not None and (x[1] - x[0]) < (y[1] - y[0])
+
+
 def within(inner: str | None, outer: str | None) -> bool:
     """Whether period `inner` lies inside period `outer` (and is not the same)."""
     a, b = label_bounds(inner), label_bounds(outer)

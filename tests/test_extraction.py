@@ -865,3 +865,31 @@ def test_the_number_of_something_is_a_count_of_its_head_noun(text, amount, metri
 def test_what_analysts_say_a_company_will_do_is_a_forecast(text, lang):
     facts = extract_text(text, lang=lang, published="2024-08-29")
     assert [f.modality for f in facts if f.kind == "forward_looking"] == ["forecast"]
+
+
+def test_a_list_of_figures_takes_the_list_of_months_written_after_it():
+    text = "By month, Zentrix delivered 15,620 units, 20,544 units and 21,209 units in April, May " \
+           "and June respectively."
+    facts = extract_text(text, published="2024-09-06")
+    assert [f.period.label for f in facts] == ["2024-04", "2024-05", "2024-06"]
+
+
+def test_report_figures_keep_the_quarter_around_comparisons_and_month_asides():
+    text = ("NIO delivered 57,373 vehicles in the second quarter, an increase of 143.9% "
+            "year-on-year and 90.9% quarter-on-quarter. In July, NIO delivered 20,498 vehicles."
+            "\n\nVehicle margin was 12.2%, compared with 6.2% in the second quarter of 2023 and "
+            "9.2% in the first quarter of 2024. The net loss was 5.05 billion yuan.")
+    facts = extract_text(text, published="2024-09-06")
+    qoq = next(f for f in facts if f.change and f.value is None)
+    assert (qoq.change.amount, qoq.change.basis) == (Decimal("90.9"), "qoq")
+    margin = one(facts, "12.2")
+    assert (margin.metric, margin.period.label) == ("gross_margin", "2024-Q2")
+    assert one(facts, "9.2").period.label == "2024-Q1"
+    assert one(facts, "-5050000000").period.label == "2024-Q2"
+
+
+def test_an_old_quarter_named_in_passing_is_no_report_period():
+    text = ("China exported 523,000 vehicles in August, up 25.8% from the fourth quarter of 2023 "
+            "average.\n\nNew energy vehicle exports were 98,000 units.")
+    facts = extract_text(text, published="2024-09-12")
+    assert one(facts, "98000").period.label == "2024-08"
