@@ -868,8 +868,8 @@ def test_what_analysts_say_a_company_will_do_is_a_forecast(text, lang):
 
 
 def test_a_list_of_figures_takes_the_list_of_months_written_after_it():
-    text = "By month, Zentrix delivered 15,620 units, 20,544 units and 21,209 units in April, May " \
-           "and June respectively."
+    text = ("By month, Zentrix delivered 15,620 units, 20,544 units and 21,209 units in April, "
+            "May and June respectively.")
     facts = extract_text(text, published="2024-09-06")
     assert [f.period.label for f in facts] == ["2024-04", "2024-05", "2024-06"]
 
