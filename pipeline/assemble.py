@@ -43,6 +43,8 @@ DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|
 EQUIVALENT_BEFORE = re.compile(
     r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
 AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
+PRICE_BAND_BEFORE = re.compile(
+    r"\b(?:priced|prices?|costing|selling)\s+(?:at\s+)?(?:above|below|over|under)\s*$", re.I)
 PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
 PAST_FORECAST_BEFORE = re.compile(
     r"(?:此前|之前|先前|早前)[^，。；]{0,30}$|\b(?:previously|earlier|prior)\b[^,;]{0,20}$", re.I)
@@ -56,6 +58,8 @@ RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|�
                              r"(?:出|了)?(?:约|近|超过)?$")
 RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
                         r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
+RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as)\s+(?:of\s+)?", re.I)
+RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
 RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b)", re.I)
@@ -126,6 +130,8 @@ HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b
 NUMBER_OF_BEFORE = re.compile(
     r"\bnumber of\s+(?P<counted>[^,;.]{1,60}?)\s*\b(?:to|at|reached|reach|was|were|is|of|from|"
     r"by|to exceed|to reach|exceeded|exceeds|topped|rose to|grew to|increased to)\s+$|"
+    r"\b(?:bringing|brings|bring|taking|takes|take) (?:the|its|their) total (?:number )?"
+    r"(?P<total>)to\s+$|"
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
@@ -215,7 +221,9 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # 数千万元, 几十亿: no numeral, no figure
     if q.unit is None and q.text == "一":
         return False  # 新一代, 上一代, 一直: a word, not a figure
-    if q.unit and len(q.unit) == 3 and PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4]):
+    if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4])
+                                        or PRICE_BAND_BEFORE.search(
+                                            doc_text[max(0, q.start - 30):q.start])):
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
     if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
             after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
@@ -265,7 +273,10 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
             return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan"
         if left - cue.end > 40:
             break
-        if CHANGE_FILLER.match(view.between(cue.end, left)):
+        gap = view.between(cue.end, left)
+        if cue.label == "flat" and re.search(r"\bat\b|于|在", gap):
+            return None  # "stable at 9%", 稳定在9%: the level it stayed at
+        if CHANGE_FILLER.match(gap):
             return cue
         break
     return None
@@ -299,6 +310,9 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     semi = view.semiclause(lo)
     if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
         return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
+    if any(c.label == "from" and 0 <= c.start - hi <= 2 and any(
+            0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
+        return "vs_previous"  # "down 3.4% from June": against that month
     return None
 
 
@@ -453,10 +467,11 @@ def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
     "its delivery time is about 30% shorter than that of its rival Foodpanda", 能耗比格力同类产品
     低约15%: a claim when a company says so (a speaker in the sentence) or a product is compared.
     """
-    if q.unit != "%":
+    if q.unit not in ("%", "x"):
         return None
     named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
-    m = RIVAL_AFTER.match(view.between(q.end, view.clause(q.start)[1]))
+    after = view.between(q.end, view.clause(q.start)[1])
+    m = RIVAL_AFTER.match(after) or (RIVAL_MULTIPLE.match(after) if q.unit == "x" else None)
     if m is not None:
         word, lo, hi = m.group("word"), q.end + m.end(), view.clause(q.start)[1]
     else:
@@ -476,7 +491,8 @@ def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
     if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
         rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
                     attr.owned_product(view, owned))
-    return ("up" if word.lower() in RIVAL_UP else "down"), rival
+    up = word.lower() in RIVAL_UP or q.unit == "x" and not word.lower() in RIVAL_DOWN
+    return ("up" if up else "down"), rival
 
 
 def unknown_rival(view: SentenceView, lo: int, hi: int) -> Cue | None:
@@ -638,6 +654,8 @@ class SentenceAssembler:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice
         metric = choice.metric
+        if draft.rival is not None and metric != "benchmark_score":
+            metric = "other"  # an edge in fuel use or computing power is no business measure
         growth = self.growth_rate(draft, choice, metric)
         if growth is not None:  # "cloud revenue growth to accelerate to 7% year-on-year"
             draft = growth
@@ -738,7 +756,7 @@ class SentenceAssembler:
             elif mention is not None and mention.kind == "fiscal":
                 ctx.carried_period = None  # a fiscal report period has no calendar label
         else:
-            horizon = self.horizon_of(mention, cue, anchor)
+            horizon = self.horizon_of(mention, cue, anchor, metric)
         obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None
         if obj is None and modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
@@ -842,7 +860,7 @@ class SentenceAssembler:
         return attr.resolve_period(mention, self.base_period, carried)
 
     def horizon_of(self, mention: TimeMention | None, cue: Cue | None,
-                   anchor: Quantity) -> TimeRef | None:
+                   anchor: Quantity, metric: str | None = None) -> TimeRef | None:
         """When a forward-looking figure is due.
 
         Its clause's own time, else the first time after the cue ("Gartner predicts ... by 2026").
@@ -853,6 +871,8 @@ class SentenceAssembler:
         if mention is not None and mention.kind == "cumulative":
             mention = None
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
+        if not own and metric == "share_price":
+            return None  # a target price has no date unless its own clause gives one
         chosen = mention if own or after is None or after.kind == "same_period" else after
         if chosen is not None and not self.past_forecast(cue):
             # "预计四季度…", "will impose … from October 1": the coming one

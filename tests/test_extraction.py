@@ -893,3 +893,26 @@ def test_an_old_quarter_named_in_passing_is_no_report_period():
             "average.\n\nNew energy vehicle exports were 98,000 units.")
     facts = extract_text(text, published="2024-09-12")
     assert one(facts, "98000").period.label == "2024-08"
+
+
+@pytest.mark.parametrize("text, amount, check", [
+    ("Zentrix claimed that the computing power of a single ZX90 is four times that of Nvidia's "
+     "A100.", None, lambda f: (f.modality, f.change.unit, f.metric) == ("claim", "x", "other")),
+    ("Zentrix plans to add about 1,000 stations this year, bringing the total to more than 3,300 "
+     "by the end of 2024.", "3300", lambda f: f.value.unit == "count"),
+    ("Samsung's share was stable at 9% in the quarter.", "9",
+     lambda f: f.change is None and f.metric == "market_share"),
+    ("Counterpoint said smartwatches priced above US$300 accounted for 32% of shipments.", "300",
+     None),
+    ("Morgan Stanley expects Zentrix to deliver 225,000 vehicles in 2024, and raised its target "
+     "price from US$5.0 to US$6.5.", "6.5", lambda f: f.horizon is None),
+    ("In July, Zentrix delivered 20,498 vehicles, down 3.4% from June.", "20498",
+     lambda f: f.change.basis == "vs_previous"),
+])
+def test_more_phrasings(text, amount, check):
+    facts = extract_text(text, published="2024-09-06")
+    if check is None:  # a price band is no figure
+        assert all(f.value is None or f.value.amount != Decimal(amount) for f in facts)
+        return
+    fact = one(facts, amount) if amount else next(f for f in facts if f.kind == "forward_looking")
+    assert check(fact)
