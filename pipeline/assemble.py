@@ -491,7 +491,7 @@ def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
     if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
         rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
                     attr.owned_product(view, owned))
-    up = word.lower() in RIVAL_UP or q.unit == "x" and not word.lower() in RIVAL_DOWN
+    up = word.lower() in RIVAL_UP or q.unit == "x" and word.lower() not in RIVAL_DOWN
     return ("up" if up else "down"), rival
 
 
