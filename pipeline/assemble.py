@@ -43,6 +43,7 @@ DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|
 EQUIVALENT_BEFORE = re.compile(
     r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
 AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
+SCALE_ONLY = re.compile(r"[百千万亿]+(?:元|美元|港元|欧元|日元)?")
 PRICE_BAND_BEFORE = re.compile(
     r"\b(?:priced|prices?|costing|selling)\s+(?:at\s+)?(?:above|below|over|under)\s*$", re.I)
 PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
@@ -126,6 +127,7 @@ OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|expe
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
 SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
 SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
+FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun
 HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
 NUMBER_OF_BEFORE = re.compile(
     r"\bnumber of\s+(?P<counted>[^,;.]{1,60}?)\s*\b(?:to|at|reached|reach|was|were|is|of|from|"
@@ -219,6 +221,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False
     if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":
         return False  # 数千万元, 几十亿: no numeral, no figure
+    if SCALE_ONLY.fullmatch(q.text):
+        return False  # 万元以上高端冰箱: a scale word alone names a band, not a figure
     if q.unit is None and q.text == "一":
         return False  # 新一代, 上一代, 一直: a word, not a figure
     if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4])
@@ -305,8 +309,9 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     for label in ("yoy", "qoq", "hoh", "mom"):
         if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
             return label
-    if any(c.label == "vs" for c in view.changes if c.end <= lo):
-        return "vs_previous"
+    if any(c.label == "vs" for c in view.changes if c.end <= lo or (
+            c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times))):
+        return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
     semi = view.semiclause(lo)
     if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
         return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
@@ -680,7 +685,8 @@ class SentenceAssembler:
         if value is not None and value.unit == "count":
             metric = ctx.lex.count_variant(metric) if metric else None
             if not self.countable(draft.level, metric, choice.how) and draft.change is None \
-                    and not self.number_of_before(draft.level):
+                    and not self.number_of_before(draft.level) \
+                    and not self.counts_facilities(draft.level):
                 return None
         change = self.change_for(draft, metric)
         if value is None and change is None:
@@ -882,6 +888,22 @@ class SentenceAssembler:
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+
+    def counts_facilities(self, q: Quantity | None) -> bool:
+        """"35个工业园", "45 drone delivery routes", "70 countries": a count of sites."""
+        if q is None:
+            return False
+        view = self.view
+        edge = q.qualifier_start if q.qualifier_start is not None else q.start
+        for c in view.metrics:
+            if c.row != "facilities":
+                continue
+            if q.start <= c.start <= q.end + FACILITY_REACH and not re.search(
+                    r"[,，;；。]", view.between(q.end, max(q.end, c.start))):
+                return True
+            if view.lang == "zh" and 0 <= edge - c.end <= 4:
+                return True  # 海外制造中心超过60个: the noun before the number
+        return False
 
     def number_of_before(self, q: Quantity | None) -> bool:
         """"increase the number of drone routes to more than 100", 门店数量达到: a count."""

@@ -916,3 +916,32 @@ def test_more_phrasings(text, amount, check):
         return
     fact = one(facts, amount) if amount else next(f for f in facts if f.kind == "forward_looking")
     assert check(fact)
+
+
+@pytest.mark.parametrize("text, amount, expected", [
+    ("截至6月末，小米在全球布局了35个工业园和143个制造中心，其中海外制造中心超过60个。", "60",
+     ("other", "count")),
+    ("Temu now operates in more than 70 countries.", "70", ("other", "count")),
+    ("小米计划年内在海外新增3个生产基地。", "3", ("other", "count")),
+    ("小米销售费用率和管理费用率分别为14.5%和4.3%。", "4.3", ("other", "%")),
+])
+def test_counts_of_sites_and_ratios(text, amount, expected):
+    fact = one(extract_text(text, lang="en" if text.isascii() else "zh",
+                            published="2024-08-29"), amount)
+    assert (fact.metric, fact.value.unit) == expected and fact.change is None
+
+
+def test_a_count_of_things_owned_is_no_business_figure():
+    assert extract_text("He owns 3 cars.", published="2024-08-29") == []
+
+
+def test_a_debt_ratio_against_the_start_of_the_year():
+    text = "截至6月30日，小米货币资金约为540亿元，资产负债率为57.9%，较年初下降1.1个百分点。"
+    fact = one(extract_text(text, lang="zh", published="2024-08-29"), "57.9")
+    assert (fact.metric, fact.change.basis) == ("other", "vs_previous")
+
+
+def test_a_band_named_by_a_scale_word_is_no_figure():
+    text = "高端品牌卡萨帝收入同比增长超过8%，在万元以上高端冰箱市场的份额保持领先。"
+    facts = extract_text(text, lang="zh", published="2024-08-29")
+    assert [f.change.amount for f in facts] == [Decimal("8")]
