@@ -548,6 +548,7 @@ class SentenceAssembler:
         # the metric of the sentence's last figure per unit: "Dell took 16.4% of the market,
         # followed by HPE with 8.8%" ranks on
         self.metric_by_unit: dict[str, str] = {}
+        self.built: dict[int, tuple[str, Subject | None]] = {}  # figure start -> metric, subject
 
     def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
         """The level as a Value: unit defaulted from the metric, losses negative."""
@@ -746,6 +747,15 @@ class SentenceAssembler:
         if value is not None and choice.how == "no_metric" and metric == "other" \
                 and draft.change is None:
             metric = self.metric_by_unit.get(value.unit, metric)
+        if compared is not None and compared.start in self.built:
+            # "accounted for 32% of shipments, up from 28% a year earlier": the same measure
+            metric, subject = self.built[compared.start]
+        elif subject is not None and self.built and ctx.main_subject is not None and \
+                subject.name == ctx.main_subject.row and not any(
+                    s.row == subject.name for s in view.subjects):
+            # a figure with no subject of its own continues the sentence's last one ("shipments
+            # will reach 625.8 million units, a compound annual growth rate of 3.1%")
+            subject = list(self.built.values())[-1][1]
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric
         self.remember_market(subject)
@@ -767,6 +777,7 @@ class SentenceAssembler:
         if obj is None and modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
             obj = Party(name=target.row, type=target.label) if target else None
+        self.built[anchor.start] = (metric, subject)
         rule = f"{unit_class(draft.level or draft.change)}.{draft.pattern}.{choice.how}"
         return Fact(
             id=fact_id(ctx.doc_id, view.start, anchor.start, anchor.end, rule),
@@ -879,6 +890,12 @@ class SentenceAssembler:
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         if not own and metric == "share_price":
             return None  # a target price has no date unless its own clause gives one
+        ahead = mention is not None and (self.ctx.published is None or (
+            attr.period_end(mention.label) or self.ctx.published) >= self.ctx.published)
+        if after is not None and after.start > anchor.end and not (
+                clause[0] <= after.start and after.end <= clause[1]) and ahead:
+            after = None  # "By 2028, shipments ... 625.8 million units, a CAGR ... from 2023 to
+            # 2028": the span after the figure is the next figure's
         chosen = mention if own or after is None or after.kind == "same_period" else after
         if chosen is not None and not self.past_forecast(cue):
             # "预计四季度…", "will impose … from October 1": the coming one

@@ -945,3 +945,21 @@ def test_a_band_named_by_a_scale_word_is_no_figure():
     text = "高端品牌卡萨帝收入同比增长超过8%，在万元以上高端冰箱市场的份额保持领先。"
     facts = extract_text(text, lang="zh", published="2024-08-29")
     assert [f.change.amount for f in facts] == [Decimal("8")]
+
+
+def test_a_compared_figure_is_the_same_measure_of_the_same_subject():
+    text = ("Counterpoint said smartwatches priced above US$300 accounted for 32% of global "
+            "shipments in the quarter, up from 28% a year earlier.")
+    facts = extract_text(text, published="2024-06-20")
+    now, before = one(facts, "32"), one(facts, "28")
+    assert (before.metric, before.subject.name) == (now.metric, now.subject.name)
+
+
+def test_a_rate_after_a_forecast_figure_shares_its_subject_and_the_figures_horizon():
+    text = ("Huawei shipments rose 40% in the quarter. By 2028, global wearables shipments are "
+            "expected to reach 625.8 million units, a compound annual growth rate of 3.1% from "
+            "2023 to 2028.")
+    facts = extract_text(text, published="2024-06-20")
+    level, rate = one(facts, "625800000"), one(facts, "3.1")
+    assert level.horizon.label == "2028" and rate.horizon.label == "2023/2028"
+    assert rate.subject.name == level.subject.name
