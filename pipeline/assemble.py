@@ -463,6 +463,12 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
         else:
             drafts.append(Draft(level=q))
+    for draft in drafts:
+        if draft.change is not None and draft.basis is None and any(
+                p.start > draft.anchor.end and view.semiclause(p.start) == view.semiclause(
+                    draft.anchor.start) and COMPARED_LEVEL.search(view.between(
+                        max(view.start, left_edge(p) - 30), left_edge(p))) for p in quantities):
+            draft.basis = "vs_previous"  # "increase 4.1% to 559.7 million, up from 537.6 million"
     return sorted(drafts, key=lambda d: d.anchor.start)
 
 
@@ -703,6 +709,9 @@ class SentenceAssembler:
         governing = attr.governing_modality(view, anchor.start)
         modality, cue = self.modality_of(draft, self.due_label(governing, mention, label),
                                          governing)
+        if modality != "reported" and (draft.earlier or compared is not None) and \
+                self.over(mention) and not self.past_forecast(cue):
+            modality, cue = "reported", None  # "will reach X in 2024, up from Y in 2023": Y is past
         if draft.rival is not None:
             modality = "claim"
         elif modality in ("plan", "target") and self.outsider_before(anchor.start):
@@ -905,6 +914,11 @@ class SentenceAssembler:
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
         return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+
+    def over(self, mention: TimeMention | None) -> bool:
+        """Whether a time mention names a period that ended before publication."""
+        end = attr.period_end(mention.label) if mention is not None else None
+        return end is not None and self.ctx.published is not None and end < self.ctx.published
 
     def counts_facilities(self, q: Quantity | None) -> bool:
         """"35个工业园", "45 drone delivery routes", "70 countries": a count of sites."""

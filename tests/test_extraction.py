@@ -963,3 +963,12 @@ def test_a_rate_after_a_forecast_figure_shares_its_subject_and_the_figures_horiz
     level, rate = one(facts, "625800000"), one(facts, "3.1")
     assert level.horizon.label == "2028" and rate.horizon.label == "2023/2028"
     assert rate.subject.name == level.subject.name
+
+
+def test_the_earlier_level_of_a_forecast_is_a_reported_figure():
+    text = ("IDC forecasts that global wearable device shipments will increase 4.1% to 559.7 "
+            "million units in 2024, up from 537.6 million units in 2023.")
+    facts = extract_text(text, published="2024-06-20")
+    coming, past = one(facts, "559700000"), one(facts, "537600000")
+    assert (coming.modality, coming.change.basis) == ("forecast", "vs_previous")
+    assert (past.modality, past.period.label) == ("reported", "2023")
