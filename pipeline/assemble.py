@@ -125,6 +125,15 @@ VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
                       r"market watchers|investors|people familiar with the matter)\b"
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
+ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|companies|businesses|"
+                            r"organizations|organisations|firms|households|consumers|hospitals|"
+                            r"schools|banks)\b", re.I)
+VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机量)$")
+PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
+                      r"\b(?:users|customers|buyers)['’]\s+\w+|人均|户均", re.I)
+LIST_AND = re.compile(r"(?:\band|和|及|、)\s*$")
+PROPORTION = re.compile(r"(?:the |this |that )?(?:proportion|share|ratio)|这一比例|该比例|比例|占比",
+                        re.I)
 SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
 SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun
@@ -555,6 +564,7 @@ class SentenceAssembler:
         # followed by HPE with 8.8%" ranks on
         self.metric_by_unit: dict[str, str] = {}
         self.built: dict[int, tuple[str, Subject | None]] = {}  # figure start -> metric, subject
+        self.last_anchor_end = view.start
 
     def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
         """The level as a Value: unit defaulted from the metric, losses negative."""
@@ -746,6 +756,27 @@ class SentenceAssembler:
         if value is not None and value.unit == "%" and draft.change is None \
                 and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
             metric, subject = self.volume_share(anchor)
+        elif value is not None and value.unit == "%" and metric in ("other", "revenue_share") \
+                and ADOPTERS_AFTER.match(view.between(anchor.end, view.clause(anchor.start)[1])):
+            metric = "adoption_rate"  # "more than 50% of large Chinese enterprises will deploy"
+        if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
+                view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
+            metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
+        if metric in ("users", "usage") and choice.cue is not None and PER_USER.search(
+                view.between(max(view.start, choice.cue.start - 40),
+                             min(view.end, choice.cue.end + 20))):
+            metric = "other"  # "transactions per annual transacting user", "users' shopping
+            # frequency": a rate per user, not a count of users
+        if value is not None and value.unit == "%" and metric == "other" and self.built:
+            last_metric = list(self.built.values())[-1][0]
+            own_clause = view.clause(anchor.start)[0]
+            if last_metric in attr.SHARE_METRICS and (choice.how == "no_metric" or (
+                    choice.cue is not None and PROPORTION.fullmatch(choice.cue.text))
+                    or not any(own_clause <= c.start < anchor.start for c in view.metrics)
+                    or LIST_AND.search(view.between(self.last_anchor_end, anchor.start))):
+                # "50% of China's PC shipments in 2025 and 85% in 2028", "..., and the
+                # proportion will reach 60%": the same share of the same subject
+                metric, subject = list(self.built.values())[-1]
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
@@ -787,6 +818,7 @@ class SentenceAssembler:
             target = attr.claim_object(view, cue)
             obj = Party(name=target.row, type=target.label) if target else None
         self.built[anchor.start] = (metric, subject)
+        self.last_anchor_end = anchor.end
         rule = f"{unit_class(draft.level or draft.change)}.{draft.pattern}.{choice.how}"
         return Fact(
             id=fact_id(ctx.doc_id, view.start, anchor.start, anchor.end, rule),

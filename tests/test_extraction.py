@@ -972,3 +972,21 @@ def test_the_earlier_level_of_a_forecast_is_a_reported_figure():
     coming, past = one(facts, "559700000"), one(facts, "537600000")
     assert (coming.modality, coming.change.basis) == ("forecast", "vs_previous")
     assert (past.modality, past.period.label) == ("reported", "2023")
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Gartner predicts that by 2027, more than 50% of large Chinese enterprises will deploy "
+     "generative AI applications.", "50", "adoption_rate"),
+    ("Canalys forecasts that AI PCs will account for about 20% of global PC shipments in 2025, "
+     "and the proportion will reach 60% by 2027.", "60", "adoption_rate"),
+    ("IDC predicts that AI PCs will make up more than 50% of China's PC shipments in 2025 and "
+     "85% in 2028.", "85", "adoption_rate"),
+    ("截至二季度末，腾讯音乐在线音乐付费率为21.1%。", "21.1", "adoption_rate"),
+    ("宁德时代上半年锂离子电池销量约210GWh，其中储能电池销量占比约两成。", "20", "other"),
+    ("JD.com said that the average number of orders per annual active user grew more than 20% "
+     "year-on-year.", "20", "other"),
+])
+def test_shares_rates_and_ratios(text, amount, metric):
+    facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-09-12")
+    fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
+    assert fact.metric == metric
