@@ -132,8 +132,8 @@ VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机�
 PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
                       r"\b(?:users|customers|buyers)['’]\s+\w+|人均|户均", re.I)
 LIST_AND = re.compile(r"(?:\band|和|及|、)\s*$")
-PROPORTION = re.compile(r"(?:the |this |that )?(?:proportion|share|ratio)|这一比例|该比例|比例|占比",
-                        re.I)
+PROPORTION = re.compile(
+    r"(?:the |this |that )?(?:proportion|share|ratio)|这一比例|该比例|比例|占比", re.I)
 SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
 SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun
