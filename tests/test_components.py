@@ -208,3 +208,15 @@ def test_the_next_n_months(text, lang, label):
 def test_the_end_of_a_month_or_quarter_is_its_last_day(text, lang, label):
     found = find_time_mentions(text, lang, date(2024, 8, 9))
     assert [m.label for m in found] == [label]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Notebook shipments reached 50.0 million units.", "notebook"),
+    ("Desktop shipments fell 1% to 12.8 million units.", "desktop"),
+    ("Smartwatch shipments declined 9%.", "smartwatch"),
+    ("国内冰箱市场零售额约为530亿元。", "refrigerator"),
+])
+def test_product_categories(text, category):
+    lang = "en" if text.isascii() else "zh"
+    doc = annotate(Article(doc_id="t", text=text, published="2024-08-29"), lang)
+    assert category in {row for _, label, row in spans(doc, "segments") if label == "product"}

@@ -990,3 +990,9 @@ def test_shares_rates_and_ratios(text, amount, metric):
     facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-09-12")
     fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
     assert fact.metric == metric
+
+
+def test_a_participle_is_a_change():
+    text = "Apple's Mac shipments rising 20.8% year-on-year to about 5.5 million units."
+    fact = one(extract_text(text, published="2024-07-10"), "5500000")
+    assert (fact.change.amount, fact.change.basis) == (Decimal("20.8"), "yoy")
