@@ -1162,14 +1162,22 @@ class SentenceAssembler:
 
         In a sentence with numeric facts (`taken`), only clauses holding none of them count.
         """
-        anchors = [f.value.start if f.value else None for f in taken or []]
+        anchors = [self.anchor_of(f) for f in taken or []]
         found = []
         for lo, hi in self.statement_clauses():
-            if taken and (any(a is not None and lo <= a < hi for a in anchors) or any(
-                    f.value is None for f in taken)):
+            if taken and (any(a is None or lo <= a < hi for a in anchors)):
                 continue
             found.append(self.statement(lo, hi))
         return [f for f in found if f is not None]
+
+    def anchor_of(self, fact: Fact) -> int | None:
+        """Where a numeric fact's figure stands (a change-only fact: where its change is)."""
+        if fact.value is not None:
+            return fact.value.start
+        if fact.change is None or fact.metric == "benchmark_wins":
+            return None
+        found = self.view.text.find(fact.change.text)
+        return self.view.start + found if found >= 0 else None
 
     def statement(self, lo: int, hi: int) -> Fact | None:
         """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
@@ -1223,7 +1231,7 @@ class SentenceAssembler:
         due = horizon_mention
         if due is None and cue.row in WILL_ROWS:  # "In late June, Baidu will release ..."
             due = attr.nearest_before([t for t in view.times if t.label], cue.start,
-                                      view.semiclause(cue.start)[0])
+                                      max(lo, view.semiclause(cue.start)[0]))
         if due is not None and ctx.published is not None:
             end = attr.period_end(due.label)
             if end is not None and end < ctx.published and cue.label in ("plan", "target"):

@@ -996,3 +996,10 @@ def test_a_participle_is_a_change():
     text = "Apple's Mac shipments rising 20.8% year-on-year to about 5.5 million units."
     fact = one(extract_text(text, published="2024-07-10"), "5500000")
     assert (fact.change.amount, fact.change.basis) == (Decimal("20.8"), "yoy")
+
+
+def test_a_plan_joined_to_a_past_figure_keeps_its_own_time():
+    text = ("In the first half of the year, Baidu repurchased a total of 860 million US dollars, "
+            "and the company will continue to return value to shareholders.")
+    facts = extract_text(text, published="2024-08-22")
+    assert [f.modality for f in facts] == ["reported", "plan"]
