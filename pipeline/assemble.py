@@ -13,12 +13,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 
 from spacy.tokens import Doc
 
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
+from pipeline.drafts import Draft, basis_near, drafts_for, is_scaled, left_edge
+from pipeline.figures import usable
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
 from pipeline.periods import TimeMention, finer, label_bounds, shift_year, within
@@ -26,67 +27,18 @@ from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
 PIPELINE_VERSION = "0.1.0"
-BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
-TO_AFTER = re.compile(r"\s*to\b", re.I)
-CHANGE_FILLER = re.compile(
-    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|another|a further|further|"
-    r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
-TO_LEVEL = re.compile(
-    r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
-    r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
-FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
-TO_WORD = re.compile(r"\bto\b|至|到", re.I)
-FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
-NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
-DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
-EQUIVALENT_BEFORE = re.compile(
-    r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
-AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
-SCALE_ONLY = re.compile(r"[百千万亿]+(?:元|美元|港元|欧元|日元)?")
-PRICE_BAND_BEFORE = re.compile(
-    r"\b(?:priced|prices?|costing|selling)\s+(?:at\s+)?(?:above|below|over|under)\s*$", re.I)
-PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
 PAST_FORECAST_BEFORE = re.compile(
     r"(?:此前|之前|先前|早前)[^，。；]{0,30}$|\b(?:previously|earlier|prior)\b[^,;]{0,20}$", re.I)
-CONVERSION_BEFORE = re.compile(
-    r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
-    r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
-VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
-RIVAL_AFTER = re.compile(r"^\s*(?P<word>higher|lower|shorter|longer|faster|slower|better|cheaper|"
-                         r"less|more|greater|smaller)\s+than\s+", re.I)
-RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|低|快|慢|少|多|短|长|省)"
-                             r"(?:出|了)?(?:约|近|超过)?$")
-RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
-                        r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
-RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as)\s+(?:of\s+)?", re.I)
-RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
-RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
-SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
-                        r"millimeters?\b|mm\b)", re.I)
-DURATION_AFTER = re.compile(
-    r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
-    r"minutes?\b)", re.I)
-MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
-GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?[BMKbmk]\b")
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
-VAGUE_BEFORE = "数几上"
-PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
 GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
 WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
-RESPECTIVELY = re.compile(r"respectively|分别")
-LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
 WILL_ROWS = ("future.will", "forecast.will", "plan.will")  # "will" phrases: may be narrative
 # a year the text names: "2024", "last year", 去年 (a yearless "September 26" is resolved)
 WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|\byears?\b|年(?!\d)|[今去明前]年", re.I)
-# a level written as the comparison point of the figure before it
-COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
-                            r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为|"
-                            r"(?:较|比|相比)[^，。；,;\d]{1,10}的)\s*(?:the\s+)?$", re.I)
 THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
 YEAR_ONLY = re.compile(r"\d{4}")
 SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of|in)\s+$", re.I)
@@ -120,8 +72,6 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 REPORT_LAG = 150  # days: results come out within a few months of the period's end
-YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
-VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
 OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
                       r"market watchers|investors|people familiar with the matter)\b"
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
@@ -134,8 +84,6 @@ PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
 LIST_AND = re.compile(r"(?:\band|和|及|、)\s*$")
 PROPORTION = re.compile(
     r"(?:the |this |that )?(?:proportion|share|ratio)|这一比例|该比例|比例|占比", re.I)
-SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
-SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun
 HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
 NUMBER_OF_BEFORE = re.compile(
@@ -146,29 +94,6 @@ NUMBER_OF_BEFORE = re.compile(
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
-
-
-@dataclass(slots=True)
-class Draft:
-    """A fact under construction: its level and/or change quantities and how they were found."""
-
-    level: Quantity | None
-    change: Quantity | None = None
-    direction: str | None = None
-    basis: str | None = None
-    change_start: int | None = None
-    pattern: str = "value_only"
-    earlier: bool = False
-    until: int = 0
-    list_index: int | None = None
-    list_size: int = 0
-    list_start: int = 0
-    rival: Cue | None = None  # "20% lower than that of Foodpanda": a claim against it
-
-    @property
-    def anchor(self) -> Quantity:
-        """The quantity that carries the fact's position (level first)."""
-        return self.level or self.change  # type: ignore[return-value]
 
 
 @dataclass
@@ -186,353 +111,6 @@ class DocContext:
     previous_company: Cue | None = None
     last_market: Subject | None = None
     market_region: str | None = None
-
-
-SCALE_WORD = re.compile(
-    r"thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|[万亿千]", re.I)
-
-
-def left_edge(q: Quantity) -> int:
-    """Where a quantity's words begin: its qualifier when one stands before it ("nearly")."""
-    if q.qualifier_start is not None and q.qualifier_start < q.start:
-        return q.qualifier_start
-    return q.start
-
-
-def is_scaled(q: Quantity) -> bool:
-    """True when the number carries a scale word ("131 million", "6500万", "两千万")."""
-    return bool(SCALE_WORD.search(q.text))
-
-
-@cache
-def month_before(lang: str) -> re.Pattern[str]:
-    """A month name right before a number ("May 24"): the number is a day, not a measure."""
-    months = [s for row in load_lexicon(lang).periods if row.type == "month" for s in row.surfaces]
-    words = "|".join(re.escape(m.rstrip(".")) for m in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?:{words})\.?\s*$" if words else r"(?!x)x")
-
-
-def after_word(text: str, end: int) -> str:
-    """A few characters after a position, for look-ahead tests."""
-    return text[end:end + 12]
-
-
-def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
-    """Filter out dates, times, years, versions and numbers inside names."""
-    before = doc_text[max(0, q.start - 12):q.start]
-    after = doc_text[q.end:q.end + 3]
-    if q.unit is None and not is_scaled(q):
-        if YEAR_TEXT.fullmatch(q.text) or month_before(view.lang).search(before):
-            return False
-    if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
-        return False
-    if PER_UNIT.search(before[-2:]):
-        return False
-    if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":
-        return False  # 数千万元, 几十亿: no numeral, no figure
-    if SCALE_ONLY.fullmatch(q.text):
-        return False  # 万元以上高端冰箱: a scale word alone names a band, not a figure
-    if q.unit is None and q.text == "一":
-        return False  # 新一代, 上一代, 一直: a word, not a figure
-    if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4])
-                                        or PRICE_BAND_BEFORE.search(
-                                            doc_text[max(0, q.start - 30):q.start])):
-        return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
-    if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
-            after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
-        return False  # "8英寸", "12-inch wafers", "5-nanometer chips": a size, not a figure
-    if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
-        return False  # "within 6 weeks", 6周内: a duration
-    if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
-        return False  # "Mate 60", "Model 3": a number inside a product name
-    if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
-        return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
-    if EQUIVALENT_BEFORE.search(doc_text[max(0, q.start - 30):q.start]):
-        return False  # "524 million shares (equivalent to 65.5 million ADS)": the same, restated
-    if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
-        return False  # "ERNIE 4.0 Turbo": a version
-    if q.unit == "count" and VERSION_COUNT.match(q.text):
-        return False  # "4.0 Turbo model": a version read as a count
-    if q.unit in (None, "count") and GLUED_SCALE.match(q.text):
-        return False  # "Ascend 910B": a model name, not 910 billion
-    for s in view.subjects:
-        if s.start <= q.start < s.end or s.start < q.end <= s.end:
-            return False
-    for t in view.times:
-        if t.start <= q.start and q.end <= t.end:
-            return False
-    return True
-
-
-def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
-    """The direction cue of a change, if the number is one.
-
-    Before the number ("increase of", "fell by", 同比增长) or a comparative right after it
-    ("8 million fewer").
-    """
-    for cue in view.changes:
-        if cue.row.endswith("_after") and q.start < cue.start and (
-                cue.start <= q.end + 1
-                or AFTER_QUALIFIER.fullmatch(view.between(q.end, cue.start))):
-            return cue  # "8 million fewer", 20%以上的同比增长
-    left = left_edge(q)
-    for cue in sorted(view.changes, key=lambda c: -c.end):
-        if cue.end > left or cue.label not in ("up", "down", "flat"):
-            continue
-        if cue.row.endswith("_to"):
-            return None  # "fell to X", 降至X: X is the new level
-        if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and \
-                TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6))):
-            return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan"
-        if left - cue.end > 40:
-            break
-        gap = view.between(cue.end, left)
-        if cue.label == "flat" and re.search(r"\bat\b|于|在", gap):
-            return None  # "stable at 9%", 稳定在9%: the level it stayed at
-        if CHANGE_FILLER.match(gap):
-            return cue
-        break
-    return None
-
-
-@cache
-def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
-    """Basis words per basis, to read the basis inside a fused cue such as 同比增长."""
-    table: dict[str, tuple[str, ...]] = {b: () for b in ("yoy", "qoq", "hoh", "mom")}
-    for row in load_lexicon(lang).changes:
-        if row.role in table:
-            table[row.role] += row.surfaces
-    return table
-
-
-def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | None:
-    """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
-    clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
-    near = [c for c in view.changes if lo - window <= c.start and c.start <= hi + window
-            and view.clause(c.start) in clauses]
-    surfaces = basis_surfaces(view.lang)
-    opening = view.clause(view.start)
-    if not any(opening[0] <= q.start < opening[1] for q in view.quantities):
-        # "On a quarter-on-quarter basis, revenue grew 12.2%", 环比来看，…: for the sentence
-        near += [c for c in view.changes if c.end <= opening[1] and c not in near]
-    for label in ("yoy", "qoq", "hoh", "mom"):
-        if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
-            return label
-    if any(c.label == "vs" for c in view.changes if c.end <= lo or (
-            c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times))):
-        return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
-    semi = view.semiclause(lo)
-    if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
-        return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
-    if any(c.label == "from" and 0 <= c.start - hi <= 2 and any(
-            0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
-        return "vs_previous"  # "down 3.4% from June": against that month
-    return None
-
-
-def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
-              changes: bool) -> list[list[int]]:
-    """Runs of two or more levels (or changes) written as a list ("36.50亿元、56.75亿元")."""
-    runs: list[list[int]] = []
-    for i, (q, cue) in enumerate(roles):
-        if (cue is not None) != changes:
-            continue
-        prev = runs[-1][-1] if runs else None
-        if prev is not None and prev == i - 1 and roles[prev][0].unit == q.unit and \
-                LIST_JOIN.match(view.between(roles[prev][0].end, left_edge(q))):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [run for run in runs if len(run) > 1]
-
-
-def share_direction(view: SentenceView, roles: list[tuple[Quantity, Cue | None]]) -> None:
-    """A second rate joined to a change and followed by its basis is a change too.
-
-    "up 98.9% year-on-year and 76.1% quarter-on-quarter": the 76.1% shares the "up".
-    """
-    for i in range(1, len(roles)):
-        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
-        if cue is None and pcue is not None and q.unit == pq.unit and q.unit in ("%", "pp") \
-                and SHARED_CHANGE_GAP.match(view.between(pq.end, left_edge(q))) \
-                and any(c.label in ("yoy", "qoq", "mom", "hoh") and 0 <= c.start - q.end <= 2
-                        for c in view.changes):
-            roles[i] = (q, Cue(pcue.start, pcue.end, pcue.text, pcue.label, SHARED_CUE))
-
-
-def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
-                        used: set[int]) -> list[Draft]:
-    """Pair the lists of a "respectively" sentence, in order.
-
-    "A and B were X and Y, up P% and Q% respectively": the n-th level takes the n-th change,
-    and the draft remembers its place in the list for metric and period distribution.
-    """
-    for i in range(1, len(roles)):
-        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
-        if cue is None and pcue is not None and q.unit == pq.unit and LIST_JOIN.match(
-                view.between(pq.end, left_edge(q))):
-            roles[i] = (q, pcue)
-    change_runs = list_runs(view, roles, changes=True)
-    drafts = []
-    for run in list_runs(view, roles, changes=False):
-        partner = next((c for c in change_runs if len(c) == len(run) and c[0] > run[-1]), None)
-        for k, index in enumerate(run):
-            draft = Draft(level=roles[index][0], pattern="respectively", list_index=k,
-                          list_size=len(run), list_start=roles[run[0]][0].start)
-            if partner is not None:
-                q, cue = roles[partner[k]]
-                draft.change, draft.direction, draft.change_start = q, cue.label, cue.start
-                draft.basis = basis_near(view, cue.start, q.end)
-                used.add(partner[k])
-            used.add(index)
-            drafts.append(draft)
-    return drafts
-
-
-def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
-    """Classify quantities into levels and changes and join each change to its level."""
-    roles: list[tuple[Quantity, Cue | None]] = []
-    lex = load_lexicon(view.lang)
-    directed = lex.directed_metrics
-    for q in quantities:
-        cue = direction_cue(view, q)
-        if cue is None:
-            metric = attr.nearest_before(view.metrics, q.start, view.clause(q.start)[0])
-            if metric is not None and metric.row in directed:
-                cue = Cue(metric.start, metric.end, metric.text, directed[metric.row], metric.row)
-        if q.unit == "x" and cue is None and not q.text[:1].isdigit():
-            cue = Cue(q.start, q.end, q.text, "up", "multiple")
-        keep = cue is not None and (q.unit is not None or is_scaled(q) or cue.row in directed)
-        roles.append((q, cue if keep else None))
-    share_direction(view, roles)
-    used: set[int] = set()
-    drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
-    for i, (q, _cue) in enumerate(roles):
-        rivalry = rival_comparison(view, q)
-        if rivalry is not None and i not in used:
-            used.add(i)
-            drafts.append(Draft(level=None, change=q, direction=rivalry[0], change_start=q.start,
-                                pattern="rival_comparison", rival=rivalry[1]))
-    for i, (q, cue) in enumerate(roles):
-        if cue is None or i in used:
-            continue
-        used.add(i)
-        stepped_over = False  # the change skipped a compared level to reach the current one
-        draft = Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
-                      pattern="change_only")
-        nxt = i + 1
-        if nxt < len(roles) and roles[nxt][1] is None and nxt not in used:
-            gap = view.between(q.end, left_edge(roles[nxt][0]))
-            if FROM_LEVEL.match(gap):
-                used.add(nxt)
-                until = roles[nxt + 1][0].start if nxt + 1 < len(roles) else view.end
-                drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True,
-                                    until=until))
-                nxt += 1
-                if nxt < len(roles):
-                    gap = "to" if re.search(r"\b(?:to)\b|至|到", view.between(
-                        roles[nxt - 1][0].end, roles[nxt][0].start)) else ""
-            if nxt < len(roles) and roles[nxt][1] is None and nxt not in used and (
-                    TO_LEVEL.match(gap) or gap == "to"):
-                used.add(nxt)
-                draft.level, draft.pattern = roles[nxt][0], "change_then_value"
-        if draft.level is None and i > 0 and (i - 1) not in used and roles[i - 1][1] is None:
-            back = i - 1
-            if back > 0 and (back - 1) not in used and roles[back - 1][1] is None and \
-                    COMPARED_LEVEL.search(view.between(max(view.start, left_edge(
-                        roles[back][0]) - 30), left_edge(roles[back][0]))):
-                back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
-            prev = roles[back][0]
-            same = view.semiclause(prev.start) == view.semiclause(q.start)
-            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
-            if same and not between and changes_unit_of(q, prev):
-                used.add(back)
-                draft.level, draft.pattern = prev, "value_then_change"
-                stepped_over = back < i - 1
-        if stepped_over:
-            # 56.24亿元，较去年同期的48.3亿元增长16.4%: against the earlier figure written, unless
-            # the change itself says 同比 / year-on-year
-            draft.basis = basis_near(view, roles[back + 1][0].end, q.end, window=0) \
-                or "vs_previous"
-        elif cue.row == SHARED_CUE:  # "... and 76.1% quarter-on-quarter": its own basis
-            draft.basis = basis_near(view, q.start, q.end, window=3)
-        else:
-            draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
-                                     max(q.end, draft.anchor.end))
-        if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
-            draft.basis = "vs_previous"
-        drafts.append(draft)
-    for i, (q, _cue) in enumerate(roles):
-        if i in used:
-            continue
-        nxt = roles[i + 1][0] if i + 1 < len(roles) else None
-        if nxt is not None and attr.ends_with(FROM_BEFORE, view.between(view.start, left_edge(q)),
-                                              len("from")) and \
-                TO_WORD.search(view.between(q.end, left_edge(nxt))):
-            drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
-        else:
-            drafts.append(Draft(level=q))
-    for draft in drafts:
-        if draft.change is not None and draft.basis is None and any(
-                p.start > draft.anchor.end and view.semiclause(p.start) == view.semiclause(
-                    draft.anchor.start) and COMPARED_LEVEL.search(view.between(
-                        max(view.start, left_edge(p) - 30), left_edge(p))) for p in quantities):
-            draft.basis = "vs_previous"  # "increase 4.1% to 559.7 million, up from 537.6 million"
-    return sorted(drafts, key=lambda d: d.anchor.start)
-
-
-def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
-    """(direction, rival) of a stated edge over a named rival, else None.
-
-    "its delivery time is about 30% shorter than that of its rival Foodpanda", 能耗比格力同类产品
-    低约15%: a claim when a company says so (a speaker in the sentence) or a product is compared.
-    """
-    if q.unit not in ("%", "x"):
-        return None
-    named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
-    after = view.between(q.end, view.clause(q.start)[1])
-    m = RIVAL_AFTER.match(after) or (RIVAL_MULTIPLE.match(after) if q.unit == "x" else None)
-    if m is not None:
-        word, lo, hi = m.group("word"), q.end + m.end(), view.clause(q.start)[1]
-    else:
-        m = RIVAL_BEFORE_ZH.search(view.between(view.clause(q.start)[0], q.start))
-        if m is None:
-            return None
-        word = m.group("word")
-        lo = view.clause(q.start)[0] + m.start("what")
-        hi = view.clause(q.start)[0] + m.end("what")
-    rival = attr.first_after(named, lo, hi) or unknown_rival(view, lo, hi)
-    stated = any(c.label in ("speaker_after", "claim") for c in view.modality)
-    if rival is None or not (stated or any(s.label == "product" and s.end <= q.start
-                                           for s in named)):
-        return None
-    owned = next((s for s in named if s.label == "product"
-                  and rival.end <= s.start <= rival.end + 3), None)
-    if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
-        rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
-                    attr.owned_product(view, owned))
-    up = word.lower() in RIVAL_UP or q.unit == "x" and word.lower() not in RIVAL_DOWN
-    return ("up" if up else "down"), rival
-
-
-def unknown_rival(view: SentenceView, lo: int, hi: int) -> Cue | None:
-    """A capitalised name right after "than (that of) (its rival)": "Foodpanda"."""
-    m = RIVAL_NAME.match(view.between(lo, hi))
-    if m is None:
-        return None
-    start = lo + m.start("name")
-    return Cue(start, start + len(m.group("name")), m.group("name"), "company", m.group("name"))
-
-
-def changes_unit_of(change: Quantity, level: Quantity) -> bool:
-    """A change can be of this level: relative (%, pp, x) or in the level's own unit.
-
-    "资本开支约为75亿美元，年内新增约6万片月产能": wafers added are no change of a dollar amount.
-    """
-    if change.unit in ("%", "pp", "x"):
-        return True
-    return (change.unit or "count") == (level.unit or "count") or change.unit is None \
-        or level.unit is None
 
 
 def unit_class(q: Quantity | None) -> str:

@@ -1,0 +1,356 @@
+"""Which quantities of a sentence are levels, which are changes, and which goes with which.
+
+"revenue of X, a year-on-year increase of Y%", "fell Y% to X", "A and B were X and Y, up P% and
+Q% respectively", "20% lower than that of its rival".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import attribution as attr
+from pipeline.components.base import Cue
+from pipeline.lexicon import load_lexicon
+from pipeline.quantities import Quantity
+from pipeline.sentence_view import SentenceView
+
+BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
+TO_AFTER = re.compile(r"\s*to\b", re.I)
+CHANGE_FILLER = re.compile(
+    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|another|a further|further|"
+    r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
+TO_LEVEL = re.compile(
+    r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
+    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
+    r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
+FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
+TO_WORD = re.compile(r"\bto\b|至|到", re.I)
+FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
+AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
+RIVAL_AFTER = re.compile(r"^\s*(?P<word>higher|lower|shorter|longer|faster|slower|better|cheaper|"
+                         r"less|more|greater|smaller)\s+than\s+", re.I)
+RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|低|快|慢|少|多|短|长|省)"
+                             r"(?:出|了)?(?:约|近|超过)?$")
+RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
+                        r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
+RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as)\s+(?:of\s+)?", re.I)
+RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
+RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
+RESPECTIVELY = re.compile(r"respectively|分别")
+LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", re.I)
+# a level written as the comparison point of the figure before it
+COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
+                            r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为|"
+                            r"(?:较|比|相比)[^，。；,;\d]{1,10}的)\s*(?:the\s+)?$", re.I)
+SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
+SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
+SCALE_WORD = re.compile(
+    r"thousand|million|billion|trillion|\d\s*(?:k|m|mn|bn|tn|b)\b|[万亿千]", re.I)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A fact under construction: its level and/or change quantities and how they were found."""
+
+    level: Quantity | None
+    change: Quantity | None = None
+    direction: str | None = None
+    basis: str | None = None
+    change_start: int | None = None
+    pattern: str = "value_only"
+    earlier: bool = False
+    until: int = 0
+    list_index: int | None = None
+    list_size: int = 0
+    list_start: int = 0
+    rival: Cue | None = None  # "20% lower than that of Foodpanda": a claim against it
+
+    @property
+    def anchor(self) -> Quantity:
+        """The quantity that carries the fact's position (level first)."""
+        return self.level or self.change  # type: ignore[return-value]
+
+
+def left_edge(q: Quantity) -> int:
+    """Where a quantity's words begin: its qualifier when one stands before it ("nearly")."""
+    if q.qualifier_start is not None and q.qualifier_start < q.start:
+        return q.qualifier_start
+    return q.start
+
+
+def is_scaled(q: Quantity) -> bool:
+    """True when the number carries a scale word ("131 million", "6500万", "两千万")."""
+    return bool(SCALE_WORD.search(q.text))
+
+
+def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
+    """The direction cue of a change, if the number is one.
+
+    Before the number ("increase of", "fell by", 同比增长) or a comparative right after it
+    ("8 million fewer").
+    """
+    for cue in view.changes:
+        if cue.row.endswith("_after") and q.start < cue.start and (
+                cue.start <= q.end + 1
+                or AFTER_QUALIFIER.fullmatch(view.between(q.end, cue.start))):
+            return cue  # "8 million fewer", 20%以上的同比增长
+    left = left_edge(q)
+    for cue in sorted(view.changes, key=lambda c: -c.end):
+        if cue.end > left or cue.label not in ("up", "down", "flat"):
+            continue
+        if cue.row.endswith("_to"):
+            return None  # "fell to X", 降至X: X is the new level
+        if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and \
+                TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6))):
+            return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan"
+        if left - cue.end > 40:
+            break
+        gap = view.between(cue.end, left)
+        if cue.label == "flat" and re.search(r"\bat\b|于|在", gap):
+            return None  # "stable at 9%", 稳定在9%: the level it stayed at
+        if CHANGE_FILLER.match(gap):
+            return cue
+        break
+    return None
+
+
+@cache
+def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
+    """Basis words per basis, to read the basis inside a fused cue such as 同比增长."""
+    table: dict[str, tuple[str, ...]] = {b: () for b in ("yoy", "qoq", "hoh", "mom")}
+    for row in load_lexicon(lang).changes:
+        if row.role in table:
+            table[row.role] += row.surfaces
+    return table
+
+
+def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | None:
+    """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
+    clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
+    near = [c for c in view.changes if lo - window <= c.start and c.start <= hi + window
+            and view.clause(c.start) in clauses]
+    surfaces = basis_surfaces(view.lang)
+    opening = view.clause(view.start)
+    if not any(opening[0] <= q.start < opening[1] for q in view.quantities):
+        # "On a quarter-on-quarter basis, revenue grew 12.2%", 环比来看，…: for the sentence
+        near += [c for c in view.changes if c.end <= opening[1] and c not in near]
+    for label in ("yoy", "qoq", "hoh", "mom"):
+        if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
+            return label
+    if any(c.label == "vs" for c in view.changes if c.end <= lo or (
+            c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times))):
+        return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
+    semi = view.semiclause(lo)
+    if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
+        return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
+    if any(c.label == "from" and 0 <= c.start - hi <= 2 and any(
+            0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
+        return "vs_previous"  # "down 3.4% from June": against that month
+    return None
+
+
+def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
+              changes: bool) -> list[list[int]]:
+    """Runs of two or more levels (or changes) written as a list ("36.50亿元、56.75亿元")."""
+    runs: list[list[int]] = []
+    for i, (q, cue) in enumerate(roles):
+        if (cue is not None) != changes:
+            continue
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and prev == i - 1 and roles[prev][0].unit == q.unit and \
+                LIST_JOIN.match(view.between(roles[prev][0].end, left_edge(q))):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) > 1]
+
+
+def share_direction(view: SentenceView, roles: list[tuple[Quantity, Cue | None]]) -> None:
+    """A second rate joined to a change and followed by its basis is a change too.
+
+    "up 98.9% year-on-year and 76.1% quarter-on-quarter": the 76.1% shares the "up".
+    """
+    for i in range(1, len(roles)):
+        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
+        if cue is None and pcue is not None and q.unit == pq.unit and q.unit in ("%", "pp") \
+                and SHARED_CHANGE_GAP.match(view.between(pq.end, left_edge(q))) \
+                and any(c.label in ("yoy", "qoq", "mom", "hoh") and 0 <= c.start - q.end <= 2
+                        for c in view.changes):
+            roles[i] = (q, Cue(pcue.start, pcue.end, pcue.text, pcue.label, SHARED_CUE))
+
+
+def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
+                        used: set[int]) -> list[Draft]:
+    """Pair the lists of a "respectively" sentence, in order.
+
+    "A and B were X and Y, up P% and Q% respectively": the n-th level takes the n-th change,
+    and the draft remembers its place in the list for metric and period distribution.
+    """
+    for i in range(1, len(roles)):
+        (q, cue), (pq, pcue) = roles[i], roles[i - 1]
+        if cue is None and pcue is not None and q.unit == pq.unit and LIST_JOIN.match(
+                view.between(pq.end, left_edge(q))):
+            roles[i] = (q, pcue)
+    change_runs = list_runs(view, roles, changes=True)
+    drafts = []
+    for run in list_runs(view, roles, changes=False):
+        partner = next((c for c in change_runs if len(c) == len(run) and c[0] > run[-1]), None)
+        for k, index in enumerate(run):
+            draft = Draft(level=roles[index][0], pattern="respectively", list_index=k,
+                          list_size=len(run), list_start=roles[run[0]][0].start)
+            if partner is not None:
+                q, cue = roles[partner[k]]
+                draft.change, draft.direction, draft.change_start = q, cue.label, cue.start
+                draft.basis = basis_near(view, cue.start, q.end)
+                used.add(partner[k])
+            used.add(index)
+            drafts.append(draft)
+    return drafts
+
+
+def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
+    """Classify quantities into levels and changes and join each change to its level."""
+    roles: list[tuple[Quantity, Cue | None]] = []
+    lex = load_lexicon(view.lang)
+    directed = lex.directed_metrics
+    for q in quantities:
+        cue = direction_cue(view, q)
+        if cue is None:
+            metric = attr.nearest_before(view.metrics, q.start, view.clause(q.start)[0])
+            if metric is not None and metric.row in directed:
+                cue = Cue(metric.start, metric.end, metric.text, directed[metric.row], metric.row)
+        if q.unit == "x" and cue is None and not q.text[:1].isdigit():
+            cue = Cue(q.start, q.end, q.text, "up", "multiple")
+        keep = cue is not None and (q.unit is not None or is_scaled(q) or cue.row in directed)
+        roles.append((q, cue if keep else None))
+    share_direction(view, roles)
+    used: set[int] = set()
+    drafts = respectively_drafts(view, roles, used) if RESPECTIVELY.search(view.text) else []
+    for i, (q, _cue) in enumerate(roles):
+        rivalry = rival_comparison(view, q)
+        if rivalry is not None and i not in used:
+            used.add(i)
+            drafts.append(Draft(level=None, change=q, direction=rivalry[0], change_start=q.start,
+                                pattern="rival_comparison", rival=rivalry[1]))
+    for i, (q, cue) in enumerate(roles):
+        if cue is None or i in used:
+            continue
+        used.add(i)
+        stepped_over = False  # the change skipped a compared level to reach the current one
+        draft = Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
+                      pattern="change_only")
+        nxt = i + 1
+        if nxt < len(roles) and roles[nxt][1] is None and nxt not in used:
+            gap = view.between(q.end, left_edge(roles[nxt][0]))
+            if FROM_LEVEL.match(gap):
+                used.add(nxt)
+                until = roles[nxt + 1][0].start if nxt + 1 < len(roles) else view.end
+                drafts.append(Draft(level=roles[nxt][0], pattern="earlier_level", earlier=True,
+                                    until=until))
+                nxt += 1
+                if nxt < len(roles):
+                    gap = "to" if re.search(r"\b(?:to)\b|至|到", view.between(
+                        roles[nxt - 1][0].end, roles[nxt][0].start)) else ""
+            if nxt < len(roles) and roles[nxt][1] is None and nxt not in used and (
+                    TO_LEVEL.match(gap) or gap == "to"):
+                used.add(nxt)
+                draft.level, draft.pattern = roles[nxt][0], "change_then_value"
+        if draft.level is None and i > 0 and (i - 1) not in used and roles[i - 1][1] is None:
+            back = i - 1
+            if back > 0 and (back - 1) not in used and roles[back - 1][1] is None and \
+                    COMPARED_LEVEL.search(view.between(max(view.start, left_edge(
+                        roles[back][0]) - 30), left_edge(roles[back][0]))):
+                back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
+            prev = roles[back][0]
+            same = view.semiclause(prev.start) == view.semiclause(q.start)
+            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
+            if same and not between and changes_unit_of(q, prev):
+                used.add(back)
+                draft.level, draft.pattern = prev, "value_then_change"
+                stepped_over = back < i - 1
+        if stepped_over:
+            # 56.24亿元，较去年同期的48.3亿元增长16.4%: against the earlier figure written, unless
+            # the change itself says 同比 / year-on-year
+            draft.basis = basis_near(view, roles[back + 1][0].end, q.end, window=0) \
+                or "vs_previous"
+        elif cue.row == SHARED_CUE:  # "... and 76.1% quarter-on-quarter": its own basis
+            draft.basis = basis_near(view, q.start, q.end, window=3)
+        else:
+            draft.basis = basis_near(view, min(cue.start, draft.anchor.start),
+                                     max(q.end, draft.anchor.end))
+        if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
+            draft.basis = "vs_previous"
+        drafts.append(draft)
+    for i, (q, _cue) in enumerate(roles):
+        if i in used:
+            continue
+        nxt = roles[i + 1][0] if i + 1 < len(roles) else None
+        if nxt is not None and attr.ends_with(FROM_BEFORE, view.between(view.start, left_edge(q)),
+                                              len("from")) and \
+                TO_WORD.search(view.between(q.end, left_edge(nxt))):
+            drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
+        else:
+            drafts.append(Draft(level=q))
+    for draft in drafts:
+        if draft.change is not None and draft.basis is None and any(
+                p.start > draft.anchor.end and view.semiclause(p.start) == view.semiclause(
+                    draft.anchor.start) and COMPARED_LEVEL.search(view.between(
+                        max(view.start, left_edge(p) - 30), left_edge(p))) for p in quantities):
+            draft.basis = "vs_previous"  # "increase 4.1% to 559.7 million, up from 537.6 million"
+    return sorted(drafts, key=lambda d: d.anchor.start)
+
+
+def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
+    """(direction, rival) of a stated edge over a named rival, else None.
+
+    "its delivery time is about 30% shorter than that of its rival Foodpanda", 能耗比格力同类产品
+    低约15%: a claim when a company says so (a speaker in the sentence) or a product is compared.
+    """
+    if q.unit not in ("%", "x"):
+        return None
+    named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+    after = view.between(q.end, view.clause(q.start)[1])
+    m = RIVAL_AFTER.match(after) or (RIVAL_MULTIPLE.match(after) if q.unit == "x" else None)
+    if m is not None:
+        word, lo, hi = m.group("word"), q.end + m.end(), view.clause(q.start)[1]
+    else:
+        m = RIVAL_BEFORE_ZH.search(view.between(view.clause(q.start)[0], q.start))
+        if m is None:
+            return None
+        word = m.group("word")
+        lo = view.clause(q.start)[0] + m.start("what")
+        hi = view.clause(q.start)[0] + m.end("what")
+    rival = attr.first_after(named, lo, hi) or unknown_rival(view, lo, hi)
+    stated = any(c.label in ("speaker_after", "claim") for c in view.modality)
+    if rival is None or not (stated or any(s.label == "product" and s.end <= q.start
+                                           for s in named)):
+        return None
+    owned = next((s for s in named if s.label == "product"
+                  and rival.end <= s.start <= rival.end + 3), None)
+    if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
+        rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
+                    attr.owned_product(view, owned))
+    up = word.lower() in RIVAL_UP or q.unit == "x" and word.lower() not in RIVAL_DOWN
+    return ("up" if up else "down"), rival
+
+
+def unknown_rival(view: SentenceView, lo: int, hi: int) -> Cue | None:
+    """A capitalised name right after "than (that of) (its rival)": "Foodpanda"."""
+    m = RIVAL_NAME.match(view.between(lo, hi))
+    if m is None:
+        return None
+    start = lo + m.start("name")
+    return Cue(start, start + len(m.group("name")), m.group("name"), "company", m.group("name"))
+
+
+def changes_unit_of(change: Quantity, level: Quantity) -> bool:
+    """A change can be of this level: relative (%, pp, x) or in the level's own unit.
+
+    "资本开支约为75亿美元，年内新增约6万片月产能": wafers added are no change of a dollar amount.
+    """
+    if change.unit in ("%", "pp", "x"):
+        return True
+    return (change.unit or "count") == (level.unit or "count") or change.unit is None \
+        or level.unit is None

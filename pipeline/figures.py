@@ -1,0 +1,99 @@
+"""Which numbers of a sentence can be business figures.
+
+Not dates, years, versions, sizes, durations, bands or numbers inside names, nor a currency
+conversion of a figure already given.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.drafts import is_scaled
+from pipeline.lexicon import load_lexicon
+from pipeline.quantities import Quantity
+from pipeline.sentence_view import SentenceView
+
+NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
+DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
+EQUIVALENT_BEFORE = re.compile(
+    r"[(（]\s*(?:equivalent to|相当于|折合)\s*(?:about|approximately|约)?\s*$", re.I)
+SCALE_ONLY = re.compile(r"[百千万亿]+(?:元|美元|港元|欧元|日元)?")
+PRICE_BAND_BEFORE = re.compile(
+    r"\b(?:priced|prices?|costing|selling)\s+(?:at\s+)?(?:above|below|over|under)\s*$", re.I)
+PRICE_BAND_AFTER = re.compile(r"(?:以内|以下|以上)(?:的|最)")
+CONVERSION_BEFORE = re.compile(
+    r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
+    r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
+VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
+SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
+                        r"millimeters?\b|mm\b)", re.I)
+DURATION_AFTER = re.compile(
+    r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
+    r"minutes?\b)", re.I)
+MODEL_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
+GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?[BMKbmk]\b")
+VAGUE_BEFORE = "数几上"
+PER_UNIT = re.compile(r"(?:/|每|per\s)\s*$")
+YEAR_TEXT = re.compile(r"(?:19|20)\d{2}")
+VERSION_COUNT = re.compile(r"\d+\.\d+\s+[A-Z]")
+
+
+@cache
+def month_before(lang: str) -> re.Pattern[str]:
+    """A month name right before a number ("May 24"): the number is a day, not a measure."""
+    months = [s for row in load_lexicon(lang).periods if row.type == "month" for s in row.surfaces]
+    words = "|".join(re.escape(m.rstrip(".")) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?:{words})\.?\s*$" if words else r"(?!x)x")
+
+
+def after_word(text: str, end: int) -> str:
+    """A few characters after a position, for look-ahead tests."""
+    return text[end:end + 12]
+
+
+def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
+    """Filter out dates, times, years, versions and numbers inside names."""
+    before = doc_text[max(0, q.start - 12):q.start]
+    after = doc_text[q.end:q.end + 3]
+    if q.unit is None and not is_scaled(q):
+        if YEAR_TEXT.fullmatch(q.text) or month_before(view.lang).search(before):
+            return False
+    if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
+        return False
+    if PER_UNIT.search(before[-2:]):
+        return False
+    if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":
+        return False  # 数千万元, 几十亿: no numeral, no figure
+    if SCALE_ONLY.fullmatch(q.text):
+        return False  # 万元以上高端冰箱: a scale word alone names a band, not a figure
+    if q.unit is None and q.text == "一":
+        return False  # 新一代, 上一代, 一直: a word, not a figure
+    if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 4])
+                                        or PRICE_BAND_BEFORE.search(
+                                            doc_text[max(0, q.start - 30):q.start])):
+        return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
+    if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
+            after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
+        return False  # "8英寸", "12-inch wafers", "5-nanometer chips": a size, not a figure
+    if q.unit is None and not is_scaled(q) and DURATION_AFTER.match(after_word(doc_text, q.end)):
+        return False  # "within 6 weeks", 6周内: a duration
+    if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
+        return False  # "Mate 60", "Model 3": a number inside a product name
+    if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
+        return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
+    if EQUIVALENT_BEFORE.search(doc_text[max(0, q.start - 30):q.start]):
+        return False  # "524 million shares (equivalent to 65.5 million ADS)": the same, restated
+    if q.unit is None and "." in q.text and VERSION_AFTER.match(after_word(doc_text, q.end)):
+        return False  # "ERNIE 4.0 Turbo": a version
+    if q.unit == "count" and VERSION_COUNT.match(q.text):
+        return False  # "4.0 Turbo model": a version read as a count
+    if q.unit in (None, "count") and GLUED_SCALE.match(q.text):
+        return False  # "Ascend 910B": a model name, not 910 billion
+    for s in view.subjects:
+        if s.start <= q.start < s.end or s.start < q.end <= s.end:
+            return False
+    for t in view.times:
+        if t.start <= q.start and q.end <= t.end:
+            return False
+    return True
