@@ -458,6 +458,7 @@ def shift_year(label: str | None, years: int) -> str | None:
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), label)
 
 
+@cache
 def label_bounds(label: str | None) -> tuple[date, date] | None:
     """First and last day of a single period label ("2024-Q2", "2024-H1", "2024-06", "2024")."""
     m = re.fullmatch(r"(\d{4})(?:-(?:([HQ])(\d)|(\d{2})(?:-(\d{2}))?))?", label or "")
