@@ -379,3 +379,13 @@ def test_never_raises_and_stays_grounded(text: str, lang: str) -> None:
 def test_tupo_is_more_than():
     found = find_quantities("文心一言用户规模已突破2亿", "zh")
     assert [(q.text, q.qualifier) for q in found if q.text == "2亿"] == [("2亿", "more_than")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its goal is to double overseas shipments in 2024.", [("double", "2", "x")]),
+    ("Active customers maintained double-digit growth.", []),
+])
+def test_double_as_a_verb_is_a_multiple_but_double_digit_is_no_number(text, expected):
+    found = [(q.text, str(q.amount), q.unit) for q in find_quantities(text, "en")
+             if q.unit == "x" or not expected]
+    assert found == expected
