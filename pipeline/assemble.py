@@ -795,8 +795,11 @@ class SentenceAssembler:
                                                            cue.start))
         someone_speaks = any(c.label in ("speaker_after", "speaker_before")
                              for c in view.modality)  # 他透露，…将于三季度推送
+        insiders_on_market = ctx.last_market is not None and cue.label == "forecast" and \
+            self.outsider_before(cue.start)  # "Industry insiders expect exports to slow down"
         if not named and self.speaker is None and not COMPANY_REF.search(view.text) \
-                and not named_before_cue and not (someone_speaks and cue.label == "plan"):
+                and not named_before_cue and not (someone_speaks and cue.label == "plan") \
+                and not insiders_on_market:
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
         if cue.label in ("plan", "target") and self.outsider_before(cue.start):
             cue = Cue(cue.start, cue.end, cue.text, "forecast", cue.row)

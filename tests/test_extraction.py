@@ -1003,3 +1003,11 @@ def test_a_plan_joined_to_a_past_figure_keeps_its_own_time():
             "and the company will continue to return value to shareholders.")
     facts = extract_text(text, published="2024-08-22")
     assert [f.modality for f in facts] == ["reported", "plan"]
+
+
+def test_insiders_forecast_the_market_being_discussed():
+    text = ("China's car exports rose 25.8% to 523,000 vehicles in August. Industry insiders "
+            "expect exports to Russia to slow down in the coming months.")
+    facts = extract_text(text, published="2024-09-12")
+    forecast = next(f for f in facts if f.kind == "forward_looking")
+    assert (forecast.modality, forecast.subject.type) == ("forecast", "market")
