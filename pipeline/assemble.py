@@ -833,6 +833,8 @@ class SentenceAssembler:
                                         view.start) or ctx.main_subject
             if owner is not None and owner.label == "company":
                 subject = Subject(name=owner.row, text=owner.text, type="company")
+        if subject is None and insiders_on_market:
+            subject = ctx.last_market
         if titled is not None and cue.label == "plan":
             subject = Subject(name=titled.row, text=titled.text, type="product")
         if cue.label == "claim" and not any(s.end <= cue.start for s in named):
