@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from pipeline.errors import RuleFileError
-from pipeline.trie import trie_regex
+from pipeline.trie import first_char_branches, trie_regex
 
 LANGUAGES = ("en", "zh")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
@@ -232,7 +232,8 @@ _DECIMAL_COMMA = r"|(?<![\d,])\d+,\d{1,2}(?![\d,])"  # English only: "1,3", "5,0
 _DIGITS_EN = _DIGITS.replace(r"|\d+(?:\.\d+)?|", _DECIMAL_COMMA + r"|\d+(?:\.\d+)?|", 1)
 # ４，５６５ but not $20，300; the comma comes first so that re scans for it in C
 # İ ı ſ K: the only non-ASCII characters that re.IGNORECASE matches to ASCII letters
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = re.compile(f"[{_FOLDS}]")
 _FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
 # any character that _NORMALIZE rewrites: most texts have none and skip the translation
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
@@ -331,6 +332,31 @@ def _first_chars(surfaces: list[tuple[str, bool]]) -> str:
 def _guarded_wb(surfaces: list[tuple[str, bool]]) -> str:
     """`_wb` of the surfaces, led by a first-character test (for patterns scanned whole)."""
     return rf"(?=(?<![A-Za-z])(?:{_first_chars(surfaces)})){_wb(_alt(surfaces))}"
+
+
+def _scan_alt(surfaces: list[tuple[str, bool]], *, word: bool) -> str | None:
+    """`_alt(surfaces)` (in `_wb` when `word`) opening with a class of first characters.
+
+    A pattern led by a lookahead is tried at every position of the text; one led by a class is
+    only tried where `re` finds a character of the class, scanning for it in C. Each branch
+    checks its first character behind it, with its table's case rule (as `first_char_branches`
+    does). None when a first character is a space (a space in a surface matches a run) or
+    outside ASCII with case: the lookahead form is kept then.
+    """
+    sensitive = sorted({s for s, case in surfaces if case})
+    folded = sorted({s.lower() for s, case in surfaces if not case})
+    firsts = {s[0] for s in [*sensitive, *folded]}
+    if not surfaces or " " in firsts or any(not c.isascii() and c.lower() != c.upper()
+                                            for c in firsts):
+        return None
+    chars = {s[0] for s in sensitive}
+    cased = {c for s in folded for c in (s[0], s[0].upper())}
+    chars |= cased | (set(_FOLDS) if any(c.isalpha() for c in cased) else set())
+    parts = [f"(?:{first_char_branches(sensitive)[1]})"] if sensitive else []
+    parts += [f"(?i:{first_char_branches(folded)[1]})"] if folded else []
+    behind = r"(?<![A-Za-z][\s\S])" if word else ""
+    after = r"(?![A-Za-z])" if word else ""
+    return f"[{re.escape(''.join(sorted(chars)))}]{behind}(?:{'|'.join(parts)}){after}"
 
 
 def _tidy(d: Decimal) -> Decimal:
@@ -452,6 +478,8 @@ class _Tails:
 
     exact: frozenset[str]  # of case-sensitive surfaces
     folded: frozenset[str]  # of case-insensitive ones, lowercased
+    # every character a tail can end with, in both cases, and the characters re.I folds to ASCII
+    last: frozenset[str]
 
     @staticmethod
     def of(surfaces: list[tuple[str, bool]]) -> _Tails | None:
@@ -465,7 +493,8 @@ class _Tails:
                 folded.add(tail.lower())
             else:
                 return None
-        return _Tails(frozenset(exact), frozenset(folded))
+        last = {t[-1] for t in exact} | {c for t in folded for c in (t[-1], t[-1].upper())}
+        return _Tails(frozenset(exact), frozenset(folded), frozenset(last | set(_FOLDS)))
 
     def may_end(self, text: str, pos: int, lo: int) -> bool:
         """Whether a surface can end with the character at `pos` and start at or after `lo`."""
@@ -496,6 +525,9 @@ def _compile(lex: _Lex, by_kind: dict[str, list[dict]], cur_before: list[tuple[s
 
     def scanned(found: list[tuple[str, bool]]) -> str:
         """`bounded` for a pattern scanned over the whole text: first-character test in front."""
+        fast = _scan_alt(found, word=not zh)
+        if fast is not None:
+            return fast
         if zh:
             return f"(?=(?:{_first_chars(found)})){bounded(_alt(found))}"
         return _guarded_wb(found)
@@ -733,10 +765,14 @@ class _Finder:
         """
         if ends is None:
             return True
+        text, last = self.text, ends.last
         for pos in range(s - 1, max(lo, s - spaces - 1) - 1, -1):
-            if ends.may_end(self.text, pos, lo):
+            char = text[pos]
+            # a tail ends with a character of `last`, unless a folding character precedes it
+            if (char in last or (pos > lo and text[pos - 1] in _FOLDS)) and ends.may_end(
+                    text, pos, lo):
                 return True
-            if self.text[pos] != " ":
+            if char != " ":
                 return False
         return False
 
