@@ -66,6 +66,8 @@ class LexiconTagger:
         self.per_label = overlap == "label"
         self.by_chars = nlp.lang == "zh"
         entries = list(entries)
+        # labels and row ids as their StringStore keys: a Span given the key skips hashing
+        self.keys = {s: nlp.vocab.strings.add(s) for _, label, row in entries for s in (label, row)}
         if self.by_chars:
             self.case_sensitive = case_sensitive
             groups: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -93,12 +95,14 @@ class LexiconTagger:
         hits = keep_longest(self.find(doc, tokens), self.per_label)
         doc._.cues[self.group] = hits
         spans = []
+        keys = self.keys
         for hit in hits:
+            label, row = keys[hit.label], keys[hit.row]
             bounds = tokens.get((hit.start, hit.end))
             if bounds is not None:  # a token match: its tokens are what char_span would expand to
-                spans.append(Span(doc, *bounds, label=hit.label, span_id=hit.row))
+                spans.append(Span(doc, *bounds, label=label, span_id=row))
                 continue
-            span = doc.char_span(hit.start, hit.end, label=hit.label, span_id=hit.row,
+            span = doc.char_span(hit.start, hit.end, label=label, span_id=row,
                                  alignment_mode="expand")
             if span is not None:
                 spans.append(span)
