@@ -574,8 +574,10 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     p["token"] = re.compile(rf"(?:{_DIGITS_EN}|{_wb(_alt(core + conn))})")
     after_article = [(s, False) for s in [*lex.currency_ci, *lex.coins]
                      if s.isascii() and s.isalpha() and not s.endswith("s")]
+    # \b(?i:an?) written to open with a class (re scans for it in C): [aA], then no letter
+    # before it; re.I folds no other character to "a" or "n"
     p["article_money"] = re.compile(
-        rf"(?=(?i:a))(?<![A-Za-z])(?i:an?)[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
+        rf"[aA](?<![A-Za-z][aA])[nN]?[ ]+(?=(?:{_alt(after_article)})(?![A-Za-z]))")
     p["range_open"] = re.compile(
         rf"{_wb(_alt([(o, False) for o in lex.range_open]))}[ ]+\Z")
     glued = [s for s in surfaces("multiple", role="suffix") if len(s[0]) == 1]
@@ -926,7 +928,8 @@ class _Finder:
     def atoms_en(self) -> list[_Q]:
         out: list[_Q] = []
         taken: list[tuple[int, int]] = []
-        for m in self.p["digit_fraction"].finditer(self.text):
+        fractions = self.p["digit_fraction"].finditer(self.text) if "/" in self.text else ()
+        for m in fractions:
             q = self.digit_fraction(m)
             if q is not None:
                 out.append(q)
@@ -951,6 +954,9 @@ class _Finder:
         return _Q(m.start(), m.end(), a / b + (Decimal(whole) if whole else 0))
 
     def en_tokens(self, start: int, end: int) -> list[_Tok]:
+        raw = self.text[start:end]
+        if raw.isdecimal():  # most runs are plain digits: the token regex would find just them
+            return [_Tok("num", Decimal(raw), start, end, raw)]
         toks = []
         for m in self.p["token"].finditer(self.text, start, end):
             raw = m.group(0)
@@ -1161,6 +1167,9 @@ class _Finder:
         return q
 
     def cn_tokens(self, start: int, end: int) -> list[_Tok]:
+        raw = self.text[start:end]
+        if raw.isdecimal():  # plain digits: the token regex would find just them
+            return [_Tok("a", Decimal(raw), start, end, raw)]
         toks: list[_Tok] = []
         for m in self.p["cn_token"].finditer(self.text, start, end):
             kind, raw = m.lastgroup or "", m.group(0)
