@@ -22,6 +22,30 @@ from pipeline.quantities import Quantity
 CLAUSE_BREAK = re.compile(r"[,;；，:：!?。！？\s—](?:(?<=,)(?<!\d,)|(?<=,)(?!\d)"
                           r"|(?<=[;；，:：!?。！？])|(?<=\s)[-–—]\s|(?<=—)—)")
 SEMICLAUSE_BREAK = re.compile(r"[;；。!?！？]")
+# CLAUSE_BREAK without its branches for " - " and "——": on a text where no whitespace stands
+# before a dash and no "——" occurs they cannot match, and re need not stop at every space
+PUNCT_BREAK = re.compile(r"[,;；，:：!?。！？]"
+                         r"(?:(?<=,)(?<!\d,)|(?<=,)(?!\d)|(?<=[;；，:：!?。！？]))")
+DASHES = "-–—"
+
+
+def clause_breaks(text: str) -> list[int]:
+    """Offsets in `text` where CLAUSE_BREAK matches (the simpler pattern when it finds the same)."""
+    pattern = CLAUSE_BREAK if _dash_break_possible(text) else PUNCT_BREAK
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _dash_break_possible(text: str) -> bool:
+    r"""Whether a dash follows whitespace (as `\s` and str.isspace see it) or "——" occurs."""
+    if "——" in text:
+        return True
+    for dash in DASHES:
+        i = text.find(dash, 1)
+        while i != -1:
+            if text[i - 1].isspace():
+                return True
+            i = text.find(dash, i + 1)
+    return False
 
 
 @dataclass(slots=True)
@@ -101,6 +125,6 @@ def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
             subjects=subjects.inside(s, e), metrics=metrics.inside(s, e),
             segments=segments.inside(s, e), changes=changes.inside(s, e),
             modality=modality.inside(s, e), times=times.inside(s, e),
-            clause_breaks=[s + m.start() for m in CLAUSE_BREAK.finditer(text)],
+            clause_breaks=[s + i for i in clause_breaks(text)],
             semiclause_breaks=[s + m.start() for m in SEMICLAUSE_BREAK.finditer(text)]))
     return views

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from pipeline.quantities import _alt, _first_chars, _guarded_wb, _load_rows, _scan_alt
+from pipeline.sentence_view import CLAUSE_BREAK, clause_breaks
 
 GLUE = [" ", "  ", "", "-", "x", "\n", ".", "K", "\u212a", "\u017f", "\u0130", "é", "1", "の"]
 
@@ -39,3 +40,11 @@ def test_scan_alt_finds_what_the_lookahead_form_finds(lang: str, kind: str, word
     fast, slow = re.compile(scan), re.compile(plain)
     for text in _texts([s for s, _ in surfaces], seed=len(kind)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_clause_breaks_match_the_full_pattern() -> None:
+    rng = random.Random(5)
+    alphabet = list(" ,;；，:：!?。！？—–-\u3000\t\n1a.")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert clause_breaks(text) == [m.start() for m in CLAUSE_BREAK.finditer(text)]
