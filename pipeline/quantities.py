@@ -264,6 +264,7 @@ _DIGIT_DASH_END = re.compile(r"\d-\Z")
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*\Z", re.I)
+_RANGE_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
 _GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?"
                              r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
 _HYPHEN_WORD = re.compile(r"-[A-Za-z]")
@@ -910,8 +911,9 @@ class _Finder:
         before = self.text[max(0, left - 6):left]
         if _BY_BEFORE.search(before) and not a.unit == b.unit == "%":
             return True  # "increase by 13% to 15%" stays a range of rates
-        if a.unit is not None and _FROM_BEFORE.search(before):
-            return True
+        if a.unit is not None and _FROM_BEFORE.search(before) and not _RANGE_FROM.search(
+                self.text, max(0, left - 20), left):
+            return True  # ... but "is expected to range from 18.87 to 19.44 billion yuan"
         if self.lex.lang == "zh" and a.unit is not None and not a.unit == b.unit == "%" and any(
                 before.rstrip("了 ").endswith(w) for w in self.lex.change_words):
             return True  # 售价下调1.8万元至30.18万元: the cut and the new price

@@ -389,3 +389,12 @@ def test_double_as_a_verb_is_a_multiple_but_double_digit_is_no_number(text, expe
     found = [(q.text, str(q.amount), q.unit) for q in find_quantities(text, "en")
              if q.unit == "x" or not expected]
     assert found == expected
+
+
+def test_range_from_x_to_y_is_a_range_but_rose_from_x_to_y_is_not():
+    ranged = find_quantities("Revenue is expected to range from 18.87 billion yuan to 19.44 "
+                             "billion yuan.", "en")
+    assert [(q.qualifier, q.low, q.high) for q in ranged] == [
+        ("range", Decimal("18870000000"), Decimal("19440000000"))]
+    rose = find_quantities("Revenue rose from 10 billion yuan to 12 billion yuan.", "en")
+    assert [q.qualifier for q in rose] == ["exact", "exact"]
