@@ -1000,6 +1000,8 @@ def assemble(doc: Doc) -> list[Fact]:
 
 def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[Fact]:
     """Facts of one sentence: numeric ones, else one statement fact."""
+    if not view.quantities and not view.modality:
+        return []  # no figure and no forward-looking cue: nothing to assemble
     assembler = SentenceAssembler(ctx, view)
     facts: list[Fact] = []
     kept = []
