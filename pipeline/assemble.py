@@ -825,8 +825,10 @@ class SentenceAssembler:
                 horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
         ref = self.company_ref_before(cue.start)
-        if ref is not None and not any(s.label == "company" and ref <= s.start < cue.start
-                                       for s in named):
+        between = [s for s in named if ref is not None and ref <= s.start < cue.start]
+        if ref is not None and not any(s.label == "company" or cue.label == "claim"
+                                       for s in between):
+            # (a claim is the product's: "the company claimed that Shensuan-3 is comparable")
             # "the company will continue to invest in Instashopping and Keeta": the company
             # named before it ("Baidu's CEO said that the company ..."), else the article's
             owner = attr.nearest_before([s for s in named if s.label == "company"], ref,

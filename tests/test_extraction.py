@@ -1011,3 +1011,15 @@ def test_insiders_forecast_the_market_being_discussed():
     facts = extract_text(text, published="2024-09-12")
     forecast = next(f for f in facts if f.kind == "forward_looking")
     assert (forecast.modality, forecast.subject.type) == ("forecast", "market")
+
+
+def test_a_hyphenated_model_name_makes_the_claim():
+    text = ("Zentrix said that its Velora-3 scored 20% higher than Nvidia's A100. The company also "
+            "claimed that the training performance of Velora-3 is comparable to the A100.")
+    facts = extract_text(text, published="2024-07-18")
+    assert [(f.modality, f.subject.name) for f in facts] == [("claim", "Velora-3")] * 2
+
+
+def test_top_ten_is_no_product():
+    facts = extract_text("The Top-10 vendors took 80% of the market.", published="2024-07-18")
+    assert all(f.subject is None or f.subject.name != "Top-10" for f in facts)

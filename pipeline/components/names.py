@@ -82,6 +82,9 @@ PRODUCT_PATTERNS = (
     re.compile(r"m(?<!\wm)odels?\s+(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
                r"|[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
     re.compile(r"模型(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
+    # a capitalised word and a version after a hyphen: "Shensuan-3", "Hunyuan-2" (not "Top-10")
+    re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?!(?:op|ier|lass|hase|evel|eries|ype|ovid|ear|"
+               r"ge|uarter|onth|eek|ay)-)[a-z]+-\d{1,3}(?:\.\d)?[A-Za-z]?)(?![\w.-])"),
     # a capitalised name right before "large model": "its self-developed Yanxi large model"
     re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])[a-z]+(?: [A-Z0-9][\w.]*)?) (?=large (?:language )?"
                r"models?\b)"),
