@@ -148,6 +148,8 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     if any(c.label == "from" and 0 <= c.start - hi <= 2 and any(
             0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
         return "vs_previous"  # "down 3.4% from June": against that month
+    if any(t.kind == "since" and 0 <= t.start - hi <= 8 for t in view.times):
+        return "vs_previous"  # "has risen about 20% since the beginning of the year"
     return None
 
 

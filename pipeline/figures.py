@@ -26,6 +26,7 @@ CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
+ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千瓦|万千瓦|瓦时)")
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b)", re.I)
 DURATION_AFTER = re.compile(
@@ -73,6 +74,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
                                         or PRICE_BAND_BEFORE.search(
                                             doc_text[max(0, q.start - 30):q.start])):
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
+    if q.unit in (None, "count") and ENERGY_AFTER.match(after_word(doc_text, q.end)):
+        return False  # "129 GW", 210吉瓦时: a unit outside the contract (its change stays)
     if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
             after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
         return False  # "8英寸", "12-inch wafers", "5-nanometer chips": a size, not a figure

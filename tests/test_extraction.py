@@ -1023,3 +1023,33 @@ def test_a_hyphenated_model_name_makes_the_claim():
 def test_top_ten_is_no_product():
     facts = extract_text("The Top-10 vendors took 80% of the market.", published="2024-07-18")
     assert all(f.subject is None or f.subject.name != "Top-10" for f in facts)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("China's module exports reached 129 GW in the first half, up 21% year-on-year.", "en"),
+    ("上半年锂离子电池销量约210GWh，同比增长约18%。", "zh"),
+])
+def test_energy_figures_are_no_values_but_their_changes_count(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-30")
+    assert len(facts) == 1 and facts[0].value is None and facts[0].change is not None
+
+
+def test_double_digits_in_chinese_are_no_number():
+    facts = extract_text("携程营收同比增长14%，出境游收入实现两位数增长。", lang="zh",
+                         published="2024-08-27")
+    assert [f.change.amount for f in facts] == [Decimal("14")]
+
+
+def test_business_groups_report_as_the_company():
+    text = ("Lenovo Group revenue rose 20% to US$15.45 billion. The Intelligent Devices Group (IDG) "
+            "recorded revenue of US$11.2 billion. The Infrastructure Solutions Group (ISG) was the "
+            "highlight. ISG's operating loss narrowed to US$2 million.")
+    facts = extract_text(text, published="2024-08-09")
+    assert {f.subject.name for f in facts} == {"Lenovo"}
+
+
+def test_a_change_since_a_point_is_against_that_point():
+    text = "Lenovo's shares closed at HK$9.5 on Thursday and have risen about 20% since the " \
+           "beginning of the year."
+    fact = one(extract_text(text, published="2024-08-09"), "9.5")
+    assert fact.change.basis == "vs_previous"

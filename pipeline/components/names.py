@@ -190,7 +190,7 @@ def _finditer(pattern: re.Pattern[str], text: str, lowered: str | None) -> Itera
 def find_unknown_names(text: str, known: list[Cue], lang: str,
                        title: str | None = None) -> list[Cue]:
     """Company and person mentions the gazetteer missed, every occurrence of each name."""
-    stops = stop_words(lang)
+    stops = stop_words(lang) | unit_abbreviations(text, stop_words(lang))
     lowered = text.lower() if not FOLDS_TO_ASCII.search(text) else None
     kinds: dict[str, str] = {}
     headline = title_subject(title, text, lang)
@@ -230,6 +230,26 @@ def find_unknown_names(text: str, known: list[Cue], lang: str,
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         found.append(Cue(m.start(), m.end(), m.group(), kinds[m.group()], m.group()))
     return found
+
+
+UNIT_DEFINITION = re.compile(r"(?P<full>(?:[A-Z][a-z]+ (?:and |& )?){1,4}(?:Group|Division|Unit|"
+                             r"Segment|Business))\s*\((?P<abbr>[A-Z]{2,6})\)")
+
+
+def unit_abbreviations(text: str, stops: frozenset[str]) -> frozenset[str]:
+    """Abbreviations of business units: "the Infrastructure Solutions Group (ISG)" -> isg.
+
+    A unit named only with common words reports as its parent company (CONVENTIONS.md), so
+    neither its name nor its abbreviation is a company of its own.
+    """
+    if "(" not in text:
+        return frozenset()
+    found = set()
+    for m in UNIT_DEFINITION.finditer(text):
+        words = re.findall(r"[A-Za-z]+", m.group("full"))
+        if all(w.lower() in stops for w in words):
+            found.add(m.group("abbr").lower())
+    return frozenset(found)
 
 
 def _extends_known(m: re.Match[str], known: list[Cue]) -> bool:
