@@ -1042,8 +1042,8 @@ def test_double_digits_in_chinese_are_no_number():
 
 def test_business_groups_report_as_the_company():
     text = ("Lenovo Group revenue rose 20% to US$15.45 billion. The Intelligent Devices Group "
-            "(IDG) recorded revenue of US$11.2 billion. The Infrastructure Solutions Group (ISG) was the "
-            "highlight. ISG's operating loss narrowed to US$2 million.")
+            "(IDG) recorded revenue of US$11.2 billion. The Infrastructure Solutions Group "
+            "(ISG) was the highlight. ISG's operating loss narrowed to US$2 million.")
     facts = extract_text(text, published="2024-08-09")
     assert {f.subject.name for f in facts} == {"Lenovo"}
 
