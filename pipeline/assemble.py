@@ -111,6 +111,7 @@ class DocContext:
     previous_company: Cue | None = None
     last_market: Subject | None = None
     market_region: str | None = None
+    fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
 
 
 def unit_class(q: Quantity | None) -> str:
@@ -137,7 +138,7 @@ class SentenceAssembler:
         self.view = view
         self.speaker = attr.pick_speaker(view)
         self.base_period = next((t.label for t in view.times
-                                 if t.kind in ("point", "interval") and t.label), None)
+                                 if t.kind in ("point", "interval", "current") and t.label), None)
         # the metric of the sentence's last figure per unit: "Dell took 16.4% of the market,
         # followed by HPE with 8.8%" ranks on
         self.metric_by_unit: dict[str, str] = {}
@@ -387,8 +388,10 @@ class SentenceAssembler:
                 # a report period, not a span ("2008/2021") nor a part of the article's own
                 # ("其中第二季度" inside a half-year report)
                 ctx.carried_period = label
+                ctx.fiscal_report = False
             elif mention is not None and mention.kind == "fiscal":
                 ctx.carried_period = None  # a fiscal report period has no calendar label
+                ctx.fiscal_report = True
         else:
             horizon = self.horizon_of(mention, cue, anchor, metric)
         obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None
@@ -479,6 +482,8 @@ class SentenceAssembler:
         carried = self.ctx.carried_period
         if mention is not None and mention.kind == "cumulative":
             return None, mention.text
+        if mention is not None and mention.kind == "current" and self.ctx.fiscal_report:
+            return None, mention.text  # "in the quarter" of a fiscal report: a fiscal quarter
         if mention is None and metric_def is not None and metric_def.point_in_time:
             return None, None  # a price or a headcount is not a figure of the report period
         if mention is not None and mention.kind == "same_period" and change is not None:

@@ -48,7 +48,8 @@ class TimeMention:
     end: int
     text: str
     label: str | None
-    kind: str  # "point", "same_period", "next_n_years", "deadline", "interval", "cumulative"
+    kind: str  # "point", "same_period", "next_n_years", "deadline", "interval", "cumulative",
+    # "current" ("in the quarter": the quarter being reported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,9 @@ class _Resolver:
         if row.type == "weekday":  # "closed at US$86.30 on Thursday": the last one, at the latest
             label = _last_weekday(self.published, row.index or 1)  # the publication day
             return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
+        if row.type == "latest_quarter":  # "in the quarter", 当季: the last one completed
+            return TimeMention(p.start, p.end, self.text[p.start:p.end],
+                               _latest_quarter(self.published), "current"), 1
         if row.type == "now":
             label = self.published.isoformat() if self.published else None
             return TimeMention(p.start, p.end, self.text[p.start:p.end], label, "point"), 1
@@ -490,6 +494,14 @@ def within(inner: str | None, outer: str | None) -> bool:
     """Whether period `inner` lies inside period `outer` (and is not the same)."""
     a, b = label_bounds(inner), label_bounds(outer)
     return a is not None and b is not None and a != b and b[0] <= a[0] and a[1] <= b[1]
+
+
+def _latest_quarter(published: date | None) -> str | None:
+    """The last quarter completed by the publication date: results come out after it."""
+    if published is None:
+        return None
+    year, quarter = published.year, (published.month - 1) // 3
+    return f"{year - 1}-Q4" if quarter == 0 else f"{year}-Q{quarter}"
 
 
 def _last_weekday(published: date | None, index: int) -> str | None:

@@ -220,3 +220,11 @@ def test_product_categories(text, category):
     lang = "en" if text.isascii() else "zh"
     doc = annotate(Article(doc_id="t", text=text, published="2024-08-29"), lang)
     assert category in {row for _, label, row in spans(doc, "segments") if label == "product"}
+
+
+@pytest.mark.parametrize("text, lang, published, label", [
+    ("Revenue in the quarter rose 20%.", "en", date(2024, 8, 9), "2024-Q2"),
+    ("当季营收增长20%。", "zh", date(2024, 2, 9), "2023-Q4"),
+])
+def test_the_quarter_is_the_last_one_completed(text, lang, published, label):
+    assert [m.label for m in find_time_mentions(text, lang, published)] == [label]

@@ -1053,3 +1053,10 @@ def test_a_change_since_a_point_is_against_that_point():
            "beginning of the year."
     fact = one(extract_text(text, published="2024-08-09"), "9.5")
     assert fact.change.basis == "vs_previous"
+
+
+def test_the_quarter_of_a_fiscal_report_has_no_calendar_label():
+    text = ("Applied Materials' revenue for the third fiscal quarter rose 5% to 6.78 billion US "
+            "dollars. China contributed 32% of its revenue in the quarter.")
+    fact = one(extract_text(text, published="2024-08-16"), "32")
+    assert fact.period is not None and fact.period.label is None
