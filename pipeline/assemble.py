@@ -75,6 +75,7 @@ REPORT_LAG = 150  # days: results come out within a few months of the period's e
 OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
                       r"market watchers|investors|people familiar with the matter)\b"
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
+OWN_WHOLE = re.compile(r"^\s*of\s+(?:the\s+(?:group|company|firm)['’]s|its|their)\b", re.I)
 ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|companies|businesses|"
                             r"organizations|organisations|firms|households|consumers|hospitals|"
                             r"schools|banks)\b", re.I)
@@ -260,13 +261,19 @@ class SentenceAssembler:
         growth = self.growth_rate(draft, choice, metric)
         if growth is not None:  # "cloud revenue growth to accelerate to 7% year-on-year"
             draft = growth
-        if draft.level is not None and draft.level.unit == "%" and draft.change is None and (
+        share_level = draft.level is not None and draft.level.unit == "%" and (
+            draft.change is None or draft.change.unit == "pp")  # "46% of revenue, up 4 points"
+        if share_level and (
                 metric not in attr.RATIO_METRICS):
             share_of_revenue = metric == "revenue" and choice.how == "metric_after_value"
             metric = "revenue_share" if share_of_revenue else "other"
         value = None
         if draft.level is not None:
             value = self.value_for(draft.level, metric, choice.negative)
+        if value is not None and draft.list_index and value.qualifier == "exact":
+            first = next((q for q in view.quantities if q.start == draft.list_start), None)
+            if first is not None and first.qualifier in ("approx", "more_than", "less_than"):
+                value.qualifier = first.qualifier  # 分别约为42%和38%: "约" covers the list
             if value is None and draft.change is None:
                 return None
         if value is not None and len(value.unit) == 3 and metric in ("sales_volume", "shipments"):
@@ -319,7 +326,7 @@ class SentenceAssembler:
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
             metric = "market_size"  # a market's revenue, sales or spending is its size
         if metric in ("revenue", "sales", "other") and value is not None and value.unit == "%" \
-                and draft.change is None and SHARE_VERB_BEFORE.search(view.between(
+                and share_level and SHARE_VERB_BEFORE.search(view.between(
                     max(view.start, anchor.start - 24), anchor.start)) \
                 and (metric != "other" or attr.nearest_before(
                     [c for c in view.metrics if c.label in ("revenue", "sales")], anchor.start,
@@ -332,7 +339,7 @@ class SentenceAssembler:
                 and MARKET_WORD_AFTER.search(view.between(anchor.end,
                                                           view.clause(anchor.end - 1)[1])):
             metric = "market_share"  # "accounted for 80% of the market"
-        if value is not None and value.unit == "%" and draft.change is None \
+        if value is not None and value.unit == "%" and share_level \
                 and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
             metric, subject = self.volume_share(anchor)
         elif value is not None and value.unit == "%" and metric in ("other", "revenue_share") \
@@ -631,6 +638,11 @@ class SentenceAssembler:
         holder = max(holders, key=lambda c: c.start, default=None)
         if holder is None or holder.label == "company":
             return "market_share", self.subject_for(anchor.start, "market_share")
+        main = self.ctx.main_subject
+        if main is not None and main.label == "company" and OWN_WHOLE.match(
+                view.between(anchor.end, view.clause(anchor.start)[1])):
+            # "AI PCs accounted for 8% of the group's PC shipments": the company's own mix
+            return "adoption_rate", Subject(name=main.row, text=main.text, type="company")
         market = attr.market_subject(view, holder.end, self.ctx.market_region)
         if market is None:
             return "adoption_rate", self.subject_for(anchor.start, "adoption_rate")

@@ -51,6 +51,7 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
 # a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
+RECOVERED_TO = re.compile(r"(?:恢复|回升|回到|相当于)(?:至|到)?$")
 COMPARISON_OPENING = re.compile(r"\s*(?:compared with|compared to|versus|vs\.?|up from|down from|"
                                 r"较|相比)", re.I)
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
@@ -403,8 +404,9 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     before = [t for t in in_semi if t.end <= start]
     if before or in_semi:
         return before[-1] if before else in_semi[0]
-    before = [t for t in usable if t.end <= start]
-    if before or own:
+    before = [t for t in usable if t.end <= start and (t.kind != "same_period"
+                                                        or semi[0] <= t.start)]
+    if before or own:  # "去年同期为31亿元；每股收益为5.73元": that 去年同期 is the 31亿元's
         return before[-1] if before else own[0]
     since = [t for t in view.times if t.kind == "since" and not RECORD_BEFORE.search(
         view.between(max(view.start, t.start - 40), t.start))]
@@ -418,6 +420,10 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
     quarter of 2022"), or stands after a comparison word in its clause. `own`: the start of
     the figure being dated; its own time is never a comparison for it.
     """
+    after = next((q for q in view.quantities if q.unit == "%" and 0 <= q.start - t.end <= 5), None)
+    if after is not None and RECOVERED_TO.search(view.between(max(view.start, t.start - 6),
+                                                             t.start)):
+        return True  # 恢复至2019年同期的120%: the level the figure is a share of
     if own is not None and 0 <= own - t.end <= 3:
         return False  # "上一季度的10.7元": the time written right before the figure is its own
     before = [q for q in view.quantities if q.end <= t.start

@@ -44,6 +44,7 @@ LIST_JOIN = re.compile(r"^\s*(?:,|，|、)?\s*(?:and|和|及|与|以及)?\s*$", 
 COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up from|down from|"
                             r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为|"
                             r"(?:较|比|相比)[^，。；,;\d]{1,10}的)\s*(?:the\s+)?$", re.I)
+WHOLE_OF = re.compile(r"^\s*of\s+(?:[\w'’]+\s+){0,3}$")  # "46% of the group's revenue"
 SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
 SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 SCALE_WORD = re.compile(
@@ -267,7 +268,8 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
             prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
-            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start]
+            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start
+                       and not WHOLE_OF.match(view.between(prev.end, m.start))]
             if same and not between and changes_unit_of(q, prev):
                 used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"
@@ -298,9 +300,16 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
     for draft in drafts:
         if draft.change is not None and draft.basis is None and any(
                 p.start > draft.anchor.end and view.semiclause(p.start) == view.semiclause(
-                    draft.anchor.start) and COMPARED_LEVEL.search(view.between(
-                        max(view.start, left_edge(p) - 30), left_edge(p))) for p in quantities):
+                    draft.anchor.start) and (COMPARED_LEVEL.search(view.between(
+                        max(view.start, left_edge(p) - 30), left_edge(p))) or FROM_BEFORE.search(
+                        view.between(max(view.start, left_edge(p) - 8), left_edge(p))))
+                for p in quantities):
             draft.basis = "vs_previous"  # "increase 4.1% to 559.7 million, up from 537.6 million"
+    bases = {d.basis for d in drafts if d.change is not None and d.basis is not None}
+    if len(bases) == 1 and RESPECTIVELY.search(view.text):
+        for draft in drafts:  # "grew 10%, 32% and 17% year-on-year respectively": all three
+            if draft.change is not None and draft.basis is None:
+                draft.basis = next(iter(bases))
     return sorted(drafts, key=lambda d: d.anchor.start)
 
 

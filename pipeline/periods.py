@@ -279,7 +279,8 @@ class _Resolver:
             return before
         return next((p.year for p in parts[i + 1:i + 3]
                      if p.year is not None and p.start - parts[i].end <= 40
-                     and RANGE_WORD.search(self.text[parts[i].end:p.start])), None)
+                     and RANGE_WORD.search(self.text[parts[i].end:p.start])
+                     and not CLAUSE_PUNCT.search(self.text[parts[i].end:p.start])), None)
 
     def is_since(self, p: _Part) -> bool:
         """A year that starts a "since" span ("since 2014", 2014年以来) sets no context."""
@@ -494,6 +495,9 @@ def within(inner: str | None, outer: str | None) -> bool:
     """Whether period `inner` lies inside period `outer` (and is not the same)."""
     a, b = label_bounds(inner), label_bounds(outer)
     return a is not None and b is not None and a != b and b[0] <= a[0] and a[1] <= b[1]
+
+
+CLAUSE_PUNCT = re.compile(r"[，,；;。]")  # a range of periods stays within one clause
 
 
 def _latest_quarter(published: date | None) -> str | None:

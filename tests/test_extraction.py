@@ -1060,3 +1060,36 @@ def test_the_quarter_of_a_fiscal_report_has_no_calendar_label():
             "dollars. China contributed 32% of its revenue in the quarter.")
     fact = one(extract_text(text, published="2024-08-16"), "32")
     assert fact.period is not None and fact.period.label is None
+
+
+def test_a_recovery_to_a_past_level_is_dated_by_the_report_not_the_base():
+    text = "二季度，携程入境游预订量同比增长超过100%，出境酒店和机票预订已恢复至2019年同期的120%以上。"
+    facts = extract_text(text, lang="zh", published="2024-08-27")
+    assert [f.period.label for f in facts] == ["2024-Q2", "2024-Q2"]
+
+
+def test_a_comparison_across_a_semicolon_does_not_date_the_next_figure():
+    text = "二季度归属于携程集团股东的净利润为39亿元，去年同期为31亿元；每股收益为5.73元。"
+    facts = extract_text(text, lang="zh", published="2024-08-27")
+    assert [(f.metric, f.period.label) for f in facts] == [
+        ("net_profit_attributable", "2024-Q2"), ("net_profit_attributable", "2023-Q2"),
+        ("eps", "2024-Q2")]
+
+
+@pytest.mark.parametrize("text, amount, check", [
+    ("住宿预订和交通票务两大业务收入占净营业收入的比重分别约为42%和38%。", "38",
+     lambda f: f.value.qualifier == "approx"),
+    ("Non-PC businesses contributed about 46% of the group's revenue, up 4 percentage points "
+     "from a year earlier.", "46", lambda f: (f.metric, f.change.amount) == ("revenue_share", 4)),
+    ("Net profit rose 38% to US$243 million from US$176 million in the same period last year.",
+     "243000000", lambda f: f.change.basis == "vs_previous"),
+    ("Revenue in China, Asia Pacific and the Americas grew 10%, 32% and 17% year-on-year "
+     "respectively.", "10", lambda f: f.change.basis == "yoy"),
+    ("Lenovo revenue rose 20% in the quarter. AI PCs accounted for about 8% of the group's total "
+     "PC shipments in the quarter.", "8",
+     lambda f: (f.metric, f.subject.name) == ("adoption_rate", "Lenovo")),
+])
+def test_lists_shares_and_bases(text, amount, check):
+    facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-08-27")
+    fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
+    assert check(fact)
