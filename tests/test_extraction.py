@@ -1063,7 +1063,8 @@ def test_the_quarter_of_a_fiscal_report_has_no_calendar_label():
 
 
 def test_a_recovery_to_a_past_level_is_dated_by_the_report_not_the_base():
-    text = "二季度，携程入境游预订量同比增长超过100%，出境酒店和机票预订已恢复至2019年同期的120%以上。"
+    text = ("二季度，携程入境游预订量同比增长超过100%，"
+            "出境酒店和机票预订已恢复至2019年同期的120%以上。")
     facts = extract_text(text, lang="zh", published="2024-08-27")
     assert [f.period.label for f in facts] == ["2024-Q2", "2024-Q2"]
 
