@@ -75,6 +75,8 @@ REPORT_LAG = 150  # days: results come out within a few months of the period's e
 OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
                       r"market watchers|investors|people familiar with the matter)\b"
                       r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
+FIGURE_REF = re.compile(
+    r"\s*(?:The|This|That) (?:figure|number|result)\b|\s*(?:该|这一|此)(?:数字|数据)")
 OWN_WHOLE = re.compile(r"^\s*of\s+(?:the\s+(?:group|company|firm)['’]s|its|their)\b", re.I)
 ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|companies|businesses|"
                             r"organizations|organisations|firms|households|consumers|hospitals|"
@@ -113,6 +115,7 @@ class DocContext:
     last_market: Subject | None = None
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
+    last_figure: tuple[str, Subject | None] | None = None  # metric and subject of the last fact
 
 
 def unit_class(q: Quantity | None) -> str:
@@ -373,6 +376,9 @@ class SentenceAssembler:
         if value is not None and choice.how == "no_metric" and metric == "other" \
                 and draft.change is None:
             metric = self.metric_by_unit.get(value.unit, metric)
+        if metric == "other" and not self.built and ctx.last_figure is not None and \
+                FIGURE_REF.match(view.text):
+            metric, subject = ctx.last_figure  # "... revenue of X. The figure was higher than"
         if compared is not None and compared.start in self.built:
             # "accounted for 32% of shipments, up from 28% a year earlier": the same measure
             metric, subject = self.built[compared.start]
@@ -406,6 +412,7 @@ class SentenceAssembler:
             target = attr.claim_object(view, cue)
             obj = Party(name=target.row, type=target.label) if target else None
         self.built[anchor.start] = (metric, subject)
+        ctx.last_figure = (metric, subject)
         self.last_anchor_end = anchor.end
         rule = f"{unit_class(draft.level or draft.change)}.{draft.pattern}.{choice.how}"
         return Fact(

@@ -30,7 +30,8 @@ TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
 RIVAL_AFTER = re.compile(r"^\s*(?P<word>higher|lower|shorter|longer|faster|slower|better|cheaper|"
-                         r"less|more|greater|smaller)\s+than\s+", re.I)
+                         r"less|more|greater|smaller)\s+(?:[a-z-]+\s+){0,3}?than\s+", re.I)
+# ("20% longer battery life than Apple's MacBook Air": a few words may name what is compared)
 RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|低|快|慢|少|多|短|长|省)"
                              r"(?:出|了)?(?:约|近|超过)?$")
 RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"

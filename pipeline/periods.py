@@ -440,8 +440,34 @@ def _fiscal(found: list[TimeMention], markers: list[_Part], text: str,
                 elif m.start >= end and link.fullmatch(text[end:m.start]):
                     end, grown = m.end, True
         found = [m for m in found if m.end <= start or m.start >= end]
-        found.append(TimeMention(start, end, text[start:end], None, "fiscal"))
+        found.append(TimeMention(start, end, text[start:end], _fiscal_span(text[start:end]),
+                                 "fiscal"))
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+FISCAL_ENDING = re.compile(
+    r"\b(?P<what>year|quarter)\s+(?:ending|ended|that ends|that ended|to)\s+(?P<month>"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+
+
+def _fiscal_span(text: str) -> str | None:
+    """The calendar span a fiscal period names by its end, else None (unknown calendar).
+
+    "fiscal year ending March 2025" -> 2024-04/2025-03; "quarter ending September 30, 2024" ->
+    2024-Q3.
+    """
+    m = FISCAL_ENDING.search(text)
+    if m is None:
+        return None
+    month, year = MONTHS.index(m.group("month").lower()) + 1, int(m.group("year"))
+    if m.group("what").lower() == "quarter":
+        return f"{year}-Q{month // 3}" if month % 3 == 0 else None
+    if month == 12:
+        return str(year)
+    return f"{year - 1}-{month + 1:02d}/{year}-{month:02d}"
 
 
 def _since(m: TimeMention, text: str, lang: str, published: date | None) -> TimeMention:

@@ -1094,3 +1094,20 @@ def test_lists_shares_and_bases(text, amount, check):
     facts = extract_text(text, lang="en" if text.isascii() else "zh", published="2024-08-27")
     fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
     assert check(fact)
+
+
+@pytest.mark.parametrize("text, amount, check", [
+    ("Basic earnings per share were 1.96 US cents.", "0.0196",
+     lambda f: (f.metric, f.value.unit) == ("eps", "USD")),
+    ("Lenovo expects revenue of US$65.5 billion for the fiscal year ending March 2025.",
+     "65500000000", lambda f: f.horizon.label == "2024-04/2025-03"),
+    ("Zentrix claimed that its laptop offers about 20% longer battery life than Apple's MacBook "
+     "Air.", None, lambda f: (f.modality, f.object.name) == ("claim", "MacBook Air")),
+    ("Lenovo revenue rose 20% to US$15.45 billion in the quarter. The figure was higher than the "
+     "average analyst estimate of US$14.9 billion.", "14900000000",
+     lambda f: (f.metric, f.modality) == ("revenue", "forecast")),
+])
+def test_cents_fiscal_spans_rivals_and_the_figure(text, amount, check):
+    facts = extract_text(text, published="2024-08-09")
+    fact = one(facts, amount) if amount else next(f for f in facts if f.modality == "claim")
+    assert check(fact)
