@@ -298,6 +298,8 @@ class SentenceAssembler:
         if value is None and change is None:
             return None
         metric = metric or "other"  # a measured figure with no metric words is still a fact
+        if metric == "employees" and value is None and change is not None:
+            metric = "headcount_change"  # "cut about 5% of its workforce", 员工净减少134人
         mention = attr.time_for(view, anchor.start, anchor.end)
         if draft.list_index is not None:
             mention = attr.list_time(view, draft.list_start, draft.list_index,

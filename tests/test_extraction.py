@@ -1111,3 +1111,12 @@ def test_cents_fiscal_spans_rivals_and_the_figure(text, amount, check):
     facts = extract_text(text, published="2024-08-09")
     fact = one(facts, amount) if amount else next(f for f in facts if f.modality == "claim")
     assert check(fact)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("LONGi has cut about 5% of its workforce this year.", "en"),
+    ("员工方面，一季度小米员工总数净减少134人。", "zh"),
+])
+def test_a_change_in_staff_is_a_headcount_change(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-30")
+    assert [f.metric for f in facts] == ["headcount_change"]
