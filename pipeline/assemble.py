@@ -273,12 +273,12 @@ class SentenceAssembler:
         value = None
         if draft.level is not None:
             value = self.value_for(draft.level, metric, choice.negative)
+            if value is None and draft.change is None:
+                return None
         if value is not None and draft.list_index and value.qualifier == "exact":
             first = next((q for q in view.quantities if q.start == draft.list_start), None)
             if first is not None and first.qualifier in ("approx", "more_than", "less_than"):
                 value.qualifier = first.qualifier  # 分别约为42%和38%: "约" covers the list
-            if value is None and draft.change is None:
-                return None
         if value is not None and len(value.unit) == 3 and metric in ("sales_volume", "shipments"):
             metric = "sales"  # "car exports were worth 76.8 billion US dollars": money from sales
         counted_phrase = self.number_of_phrase(draft.level)
@@ -326,48 +326,7 @@ class SentenceAssembler:
         if draft.rival is not None and subject is not None and subject.name == draft.rival.row:
             main = ctx.main_subject  # 其空调的能耗比格力同类产品低约15%: not the rival's own edge
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
-        money = value is not None and value.unit not in ("%", "pp", "count", "x")
-        if subject is not None and subject.type == "market" and (
-                metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
-            metric = "market_size"  # a market's revenue, sales or spending is its size
-        if metric in ("revenue", "sales", "other") and value is not None and value.unit == "%" \
-                and share_level and SHARE_VERB_BEFORE.search(view.between(
-                    max(view.start, anchor.start - 24), anchor.start)) \
-                and (metric != "other" or attr.nearest_before(
-                    [c for c in view.metrics if c.label in ("revenue", "sales")], anchor.start,
-                    view.semiclause(anchor.start)[0])):
-            metric = "revenue_share"  # "net sales were 6.24 billion, of which China accounted
-            # for 49%", 占营业总收入的比例为41.6%
-        if metric == "revenue_share" and self.expense_before(anchor):
-            metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
-        if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
-                and MARKET_WORD_AFTER.search(view.between(anchor.end,
-                                                          view.clause(anchor.end - 1)[1])):
-            metric = "market_share"  # "accounted for 80% of the market"
-        if value is not None and value.unit == "%" and share_level \
-                and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
-            metric, subject = self.volume_share(anchor)
-        elif value is not None and value.unit == "%" and metric in ("other", "revenue_share") \
-                and ADOPTERS_AFTER.match(view.between(anchor.end, view.clause(anchor.start)[1])):
-            metric = "adoption_rate"  # "more than 50% of large Chinese enterprises will deploy"
-        if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
-                view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
-            metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
-        if metric in ("users", "usage") and choice.cue is not None and PER_USER.search(
-                view.between(max(view.start, choice.cue.start - 40),
-                             min(view.end, choice.cue.end + 20))):
-            metric = "other"  # "transactions per annual transacting user", "users' shopping
-            # frequency": a rate per user, not a count of users
-        if value is not None and value.unit == "%" and metric == "other" and self.built:
-            last_metric = list(self.built.values())[-1][0]
-            own_clause = view.clause(anchor.start)[0]
-            if last_metric in attr.SHARE_METRICS and (choice.how == "no_metric" or (
-                    choice.cue is not None and PROPORTION.fullmatch(choice.cue.text))
-                    or not any(own_clause <= c.start < anchor.start for c in view.metrics)
-                    or LIST_AND.search(view.between(self.last_anchor_end, anchor.start))):
-                # "50% of China's PC shipments in 2025 and 85% in 2028", "..., and the
-                # proportion will reach 60%": the same share of the same subject
-                metric, subject = list(self.built.values())[-1]
+        metric, subject = self.refine_share(draft, choice, metric, subject, value, share_level)
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
@@ -426,6 +385,55 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def refine_share(self, draft: Draft, choice: attr.MetricChoice, metric: str,
+                     subject: Subject | None, value: Value | None,
+                     share_level: bool) -> tuple[str, Subject | None]:
+        """Which share, size or ratio a figure is, by what it is a share of and who holds it."""
+        view, anchor = self.view, draft.anchor
+        money = value is not None and value.unit not in ("%", "pp", "count", "x")
+        if subject is not None and subject.type == "market" and (
+                metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
+            metric = "market_size"  # a market's revenue, sales or spending is its size
+        if metric in ("revenue", "sales", "other") and value is not None and value.unit == "%" \
+                and share_level and SHARE_VERB_BEFORE.search(view.between(
+                    max(view.start, anchor.start - 24), anchor.start)) \
+                and (metric != "other" or attr.nearest_before(
+                    [c for c in view.metrics if c.label in ("revenue", "sales")], anchor.start,
+                    view.semiclause(anchor.start)[0])):
+            metric = "revenue_share"  # "net sales were 6.24 billion, of which China accounted
+            # for 49%", 占营业总收入的比例为41.6%
+        if metric == "revenue_share" and self.expense_before(anchor):
+            metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
+        if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
+                and MARKET_WORD_AFTER.search(view.between(anchor.end,
+                                                          view.clause(anchor.end - 1)[1])):
+            metric = "market_share"  # "accounted for 80% of the market"
+        if value is not None and value.unit == "%" and share_level \
+                and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
+            metric, subject = self.volume_share(anchor)
+        elif value is not None and value.unit == "%" and metric in ("other", "revenue_share") \
+                and ADOPTERS_AFTER.match(view.between(anchor.end, view.clause(anchor.start)[1])):
+            metric = "adoption_rate"  # "more than 50% of large Chinese enterprises will deploy"
+        if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
+                view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
+            metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
+        if metric in ("users", "usage") and choice.cue is not None and PER_USER.search(
+                view.between(max(view.start, choice.cue.start - 40),
+                             min(view.end, choice.cue.end + 20))):
+            metric = "other"  # "transactions per annual transacting user", "users' shopping
+            # frequency": a rate per user, not a count of users
+        if value is not None and value.unit == "%" and metric == "other" and self.built:
+            last_metric = list(self.built.values())[-1][0]
+            own_clause = view.clause(anchor.start)[0]
+            if last_metric in attr.SHARE_METRICS and (choice.how == "no_metric" or (
+                    choice.cue is not None and PROPORTION.fullmatch(choice.cue.text))
+                    or not any(own_clause <= c.start < anchor.start for c in view.metrics)
+                    or LIST_AND.search(view.between(self.last_anchor_end, anchor.start))):
+                # "50% of China's PC shipments in 2025 and 85% in 2028", "..., and the
+                # proportion will reach 60%": the same share of the same subject
+                metric, subject = list(self.built.values())[-1]
+        return metric, subject
 
     def growth_rate(self, draft: Draft, choice: attr.MetricChoice,
                     metric: str | None) -> Draft | None:
