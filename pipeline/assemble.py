@@ -334,21 +334,7 @@ class SentenceAssembler:
                 parent = ctx.lex.parent_of(listed.row, self.main_name) if company else None
                 subject = Subject(name=parent or listed.row, text=listed.text,
                                   type=listed.label)
-        if value is not None and choice.how == "no_metric" and metric == "other" \
-                and draft.change is None:
-            metric = self.metric_by_unit.get(value.unit, metric)
-        if metric == "other" and not self.built and ctx.last_figure is not None and \
-                FIGURE_REF.match(view.text):
-            metric, subject = ctx.last_figure  # "... revenue of X. The figure was higher than"
-        if compared is not None and compared.start in self.built:
-            # "accounted for 32% of shipments, up from 28% a year earlier": the same measure
-            metric, subject = self.built[compared.start]
-        elif subject is not None and self.built and ctx.main_subject is not None and \
-                subject.name == ctx.main_subject.row and not any(
-                    s.row == subject.name for s in view.subjects):
-            # a figure with no subject of its own continues the sentence's last one ("shipments
-            # will reach 625.8 million units, a compound annual growth rate of 3.1%")
-            subject = list(self.built.values())[-1][1]
+        metric, subject = self.carry_over(draft, choice, metric, subject, value, compared)
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric
         self.remember_market(subject)
@@ -385,6 +371,28 @@ class SentenceAssembler:
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
+
+    def carry_over(self, draft: Draft, choice: attr.MetricChoice, metric: str,
+                   subject: Subject | None, value: Value | None,
+                   compared: Quantity | None) -> tuple[str, Subject | None]:
+        """Measure and subject taken from a figure said before, when this one names neither."""
+        view, ctx = self.view, self.ctx
+        if value is not None and choice.how == "no_metric" and metric == "other" \
+                and draft.change is None:
+            metric = self.metric_by_unit.get(value.unit, metric)
+        if metric == "other" and not self.built and ctx.last_figure is not None and \
+                FIGURE_REF.match(view.text):
+            metric, subject = ctx.last_figure  # "... revenue of X. The figure was higher than"
+        if compared is not None and compared.start in self.built:
+            # "accounted for 32% of shipments, up from 28% a year earlier": the same measure
+            metric, subject = self.built[compared.start]
+        elif subject is not None and self.built and ctx.main_subject is not None and \
+                subject.name == ctx.main_subject.row and not any(
+                    s.row == subject.name for s in view.subjects):
+            # a figure with no subject of its own continues the sentence's last one ("shipments
+            # will reach 625.8 million units, a compound annual growth rate of 3.1%")
+            subject = list(self.built.values())[-1][1]
+        return metric, subject
 
     def refine_share(self, draft: Draft, choice: attr.MetricChoice, metric: str,
                      subject: Subject | None, value: Value | None,
