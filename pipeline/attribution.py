@@ -30,11 +30,13 @@ COUNT_METRICS = {"shipments", "sales_volume", "users", "downloads", "usage", "em
 MARKET_METRICS = {"shipments", "market_size", "sales_volume", "sales"}
 SUBJECT_TYPES = {"company", "product"}
 SPEAKER_TYPES = {"person", "organization", "company"}
-# a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
-# one the figure is about
+# coordinated capitalised names before a "respectively" list: "HPE and Inspur with 8.8% and 8.3%"
 _NAME = r"[A-Z][\w&.\-]*(?: [A-Z0-9][\w&.\-]*)*"
 NAME_PHRASE = re.compile(_NAME)
 COORDINATED = re.compile(rf"(?<![\w-]){_NAME}(?:, {_NAME})*,? and {_NAME}")
+POSSESSIVE = ("'s ", "’s ")
+# a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
+# one the figure is about
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
     r"driven by|powered by)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
@@ -50,10 +52,12 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
-# a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
+# a time a figure is a share of: 恢复至2019年同期的120%
 RECOVERED_TO = re.compile(r"(?:恢复|回升|回到|相当于)(?:至|到)?$")
+# a clause that opens with a comparison: "12.2%, compared with 6.2% in Q2 2023 and 9.2% in ..."
 COMPARISON_OPENING = re.compile(r"\s*(?:compared with|compared to|versus|vs\.?|up from|down from|"
                                 r"较|相比)", re.I)
+# a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
                             r"(?:the\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
                             re.I)
@@ -258,9 +262,6 @@ def regional_market(view: SentenceView, start: int) -> Cue | None:
     regions = [c for c in regions_in(view) if semi[0] <= c.start < start
                and MARKET_WORD.match(view.between(c.end, min(view.end, c.end + 12)))]
     return regions[-1] if regions else None
-
-
-POSSESSIVE = ("'s ", "’s ")
 
 
 def named_market(view: SentenceView, start: int) -> bool:
