@@ -72,9 +72,6 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 REPORT_LAG = 150  # days: results come out within a few months of the period's end
-OUTSIDER = re.compile(r"\b(?:analysts?|industry insiders|insiders|observers|experts|"
-                      r"market watchers|investors|people familiar with the matter)\b"
-                      r"|分析师|业内人士|业内|市场人士|知情人士|投资者", re.I)
 FIGURE_REF = re.compile(
     r"\s*(?:The|This|That) (?:figure|number|result)\b|\s*(?:该|这一|此)(?:数字|数据)")
 OWN_WHOLE = re.compile(r"^\s*of\s+(?:the\s+(?:group|company|firm)['’]s|its|their)\b", re.I)
@@ -603,7 +600,7 @@ class SentenceAssembler:
 
     def outsider_before(self, pos: int) -> bool:
         """Analysts or insiders speak before `pos`: what they say will happen is a forecast."""
-        return bool(OUTSIDER.search(self.view.between(self.view.start, pos)))
+        return any(c.label == "outsider" and c.end <= pos for c in self.view.modality)
 
     def company_ref_before(self, pos: int) -> int | None:
         """Where "the company" / 公司 last stands before `pos` in the semicolon clause."""
