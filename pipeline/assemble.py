@@ -28,7 +28,8 @@ from pipeline.sentence_view import SentenceView, sentence_views
 
 PIPELINE_VERSION = "0.1.0"
 PAST_FORECAST_BEFORE = re.compile(
-    r"(?:此前|之前|先前|早前)[^，。；]{0,30}$|\b(?:previously|earlier|prior)\b[^,;]{0,20}$", re.I)
+    r"(?:此前|之前|先前|早前)[^，。；]{0,30}$|\b(?:previously|previous|earlier|prior)\b[^,;]{0,20}$",
+    re.I)
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
@@ -72,6 +73,7 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 REPORT_LAG = 150  # days: results come out within a few months of the period's end
+COMPARATIVE_AT = re.compile(r"(?:higher|lower) than\b", re.I)
 FIGURE_REF = re.compile(
     r"\s*(?:The|This|That) (?:figure|number|result)\b|\s*(?:该|这一|此)(?:数字|数据)")
 OWN_WHOLE = re.compile(r"^\s*of\s+(?:the\s+(?:group|company|firm)['’]s|its|their)\b", re.I)
@@ -272,6 +274,9 @@ class SentenceAssembler:
             value = self.value_for(draft.level, metric, choice.negative)
             if value is None and draft.change is None:
                 return None
+        if value is not None and value.qualifier in ("more_than", "less_than") and \
+                self.comparison_not_bound(draft.level):
+            value.qualifier = "exact"  # "53.2%, ... but lower than 54.1% a year earlier"
         if value is not None and draft.list_index and value.qualifier == "exact":
             first = next((q for q in view.quantities if q.start == draft.list_start), None)
             if first is not None and first.qualifier in ("approx", "more_than", "less_than"):
@@ -509,6 +514,7 @@ class SentenceAssembler:
         period: the figure keeps the sentence's own period.
         """
         carried = self.ctx.carried_period
+        base_period = self.base_near(mention)
         if mention is not None and mention.kind == "cumulative":
             return None, mention.text
         if mention is not None and mention.kind == "current" and self.ctx.fiscal_report:
@@ -518,16 +524,40 @@ class SentenceAssembler:
         if mention is not None and mention.kind == "same_period" and change is not None:
             if change.basis is None:
                 change.basis = "yoy"
-            return self.base_period or carried, None
+            return base_period or carried, None
         if mention is not None and mention.label and YEAR_ONLY.fullmatch(mention.label) and (
-                self.base_period or carried) and (SAME_PART_OF.search(self.view.between(
+                base_period or carried) and (SAME_PART_OF.search(self.view.between(
                     max(self.view.start, mention.start - 30), mention.start))
                     or SAME_PART_AFTER.match(self.view.between(mention.end, self.view.end))):
             # "the same period of 2023", 2023年同期: the report period's part in that year
-            base = next((b for b in (carried, self.base_period)
+            base = next((b for b in (carried, base_period)
                          if b and not YEAR_ONLY.fullmatch(b)), mention.label)
             return mention.label + base[4:], mention.text
-        return attr.resolve_period(mention, self.base_period, carried)
+        return attr.resolve_period(mention, base_period, carried)
+
+    def comparison_not_bound(self, q: Quantity | None) -> bool:
+        """"higher/lower than X" after another figure of the unit compares it with X."""
+        if q is None or q.qualifier_start is None:
+            return False
+        view = self.view
+        return bool(COMPARATIVE_AT.match(view.between(q.qualifier_start, q.start))) and any(
+            p.unit == q.unit and p.end <= q.qualifier_start for p in view.quantities)
+
+    def base_near(self, mention: TimeMention | None) -> str | None:
+        """The period "the same period last year" counts back from.
+
+        The one named before it (in its semicolon clause first), else the report period when
+        the sentence names its period only after it ("54.1% in the same period last year; ...
+        42.0% in the first quarter").
+        """
+        if mention is None:
+            return self.base_period
+        semi = self.view.semiclause(mention.start)
+        named = [t for t in self.view.times if t.kind in ("point", "interval", "current")
+                 and t.label and t.start < mention.start]
+        own = next((t.label for t in reversed(named) if semi[0] <= t.start), None)
+        earlier = named[0].label if named else None
+        return own or earlier or self.ctx.carried_period or self.base_period
 
     def horizon_of(self, mention: TimeMention | None, cue: Cue | None,
                    anchor: Quantity, metric: str | None = None) -> TimeRef | None:

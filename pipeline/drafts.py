@@ -16,6 +16,7 @@ from pipeline.lexicon import load_lexicon
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
+RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)", re.I)
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
 CHANGE_FILLER = re.compile(
@@ -112,6 +113,9 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
         gap = view.between(cue.end, left)
         if cue.label == "flat" and re.search(r"\bat\b|于|在", gap):
             return None  # "stable at 9%", 稳定在9%: the level it stayed at
+        if RAISE_WORD.fullmatch(cue.text) and q.unit and len(q.unit) == 3 and \
+                not BY_BEFORE.search(gap):
+            return None  # "which raised HK$2.59 billion": money raised, not a rise
         if CHANGE_FILLER.match(gap):
             return cue
         break
@@ -211,6 +215,19 @@ def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | No
                 used.add(partner[k])
             used.add(index)
             drafts.append(draft)
+    for run in change_runs:  # "贷款约6.84万亿元，存款约8.62万亿元，分别增长4.98%和5.69%"
+        if any(i in used for i in run):
+            continue
+        levels = [i for i in range(run[0]) if i not in used and roles[i][1] is None
+                  and view.semiclause(roles[i][0].start) == view.semiclause(roles[run[0]][0].start)]
+        if len(levels) < len(run):
+            continue
+        for index, partner in zip(levels[-len(run):], run, strict=True):
+            q, cue = roles[partner]
+            drafts.append(Draft(level=roles[index][0], change=q, direction=cue.label,
+                                change_start=cue.start, pattern="respectively_changes",
+                                basis=basis_near(view, cue.start, q.end)))
+            used.update((index, partner))
     return drafts
 
 
@@ -269,7 +286,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
             prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
-            between = [m for m in view.metrics if prev.end <= m.start and m.end <= cue.start
+            between = [m for m in view.metrics if prev.end <= m.start < cue.start
                        and not WHOLE_OF.match(view.between(prev.end, m.start))]
             if same and not between and changes_unit_of(q, prev):
                 used.add(back)

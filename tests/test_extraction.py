@@ -1120,3 +1120,31 @@ def test_cents_fiscal_spans_rivals_and_the_figure(text, amount, check):
 def test_a_change_in_staff_is_a_headcount_change(text, lang):
     facts = extract_text(text, lang=lang, published="2024-08-30")
     assert [f.metric for f in facts] == ["headcount_change"]
+
+
+def test_a_list_of_changes_goes_to_the_levels_before_it():
+    text = "贷款和垫款总额约6.84万亿元，客户存款总额约8.62万亿元，较上年末分别增长4.98%和5.69%。"
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert [(f.value.amount, f.change.amount) for f in facts] == [
+        (Decimal("6840000000000"), Decimal("4.98")), (Decimal("8620000000000"), Decimal("5.69"))]
+
+
+def test_the_same_period_counts_back_from_the_report_when_the_sentence_names_a_later_one():
+    text = ("TSMC revenue rose 40% in the second quarter. Gross margin was 53.2%, up 0.1 "
+            "percentage points quarter-on-quarter but lower than 54.1% in the same period last "
+            "year; operating margin rose to 42.5% from 42.0% in the first quarter.")
+    fact = one(extract_text(text, published="2024-07-19"), "54.1")
+    assert (fact.period.label, fact.value.qualifier) == ("2023-Q2", "exact")
+
+
+@pytest.mark.parametrize("text, lang, amount, check", [
+    ("The largest IPO was ChaPanda, which raised HK$2.59 billion, but its shares plunged 26.9% "
+     "on their debut.", "en", "2590000000", lambda f: (f.metric, f.change) == ("funding", None)),
+    ("招商银行交出了一份营收、净利润双双小幅下滑的半年报，营收同比下降3.09%。", "zh", None,
+     lambda facts: all(f.value is None or f.value.amount != 1 for f in facts)),
+    ("其中，月日均总资产在50万元及以上的客户达491.86万户。", "zh", None,
+     lambda facts: all(f.value is None or f.value.amount != 500000 for f in facts)),
+])
+def test_raised_money_one_copy_and_bands(text, lang, amount, check):
+    facts = extract_text(text, lang=lang, published="2024-08-30")
+    assert check(one(facts, amount) if amount else facts)
