@@ -115,6 +115,9 @@ class DocContext:
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
     last_figure: tuple[str, Subject | None] | None = None  # metric and subject of the last fact
+    # (paragraph, sentence start, label) of the last horizon read from a sentence's own words
+    last_horizon: tuple[int, int, str | None] | None = None
+    previous_sentence: int | None = None  # start of the sentence before the current one
 
 
 def unit_class(q: Quantity | None) -> str:
@@ -587,7 +590,17 @@ class SentenceAssembler:
             # "beat the analysts' estimate of 53.8 billion": an estimate of the reported period
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
-        return TimeRef(label=chosen.label, text=chosen.text) if chosen is not None else None
+        if chosen is not None:
+            self.ctx.last_horizon = (view.paragraph, view.start, chosen.label)
+            return TimeRef(label=chosen.label, text=chosen.text)
+        last = self.ctx.last_horizon
+        if last is not None and not view.times and last[0] == view.paragraph and \
+                last[1] == self.ctx.previous_sentence and cue is not None and \
+                cue.label == "forecast":
+            # "For the third quarter, TSMC expects revenue of ... . Gross margin is expected to
+            # be between 53.5% and 55.5%": the guidance goes on for the same quarter
+            return TimeRef(label=last[2], text=None)
+        return None
 
     def over(self, mention: TimeMention | None) -> bool:
         """Whether a time mention names a period that ended before publication."""
@@ -1066,6 +1079,7 @@ def assemble(doc: Doc) -> list[Fact]:
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
         # margin was 75.1%" (the article's main company otherwise)
         ctx.previous_company = companies[0] if len(companies) == 1 else None
+        ctx.previous_sentence = view.start
     return facts
 
 

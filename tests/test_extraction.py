@@ -1148,3 +1148,10 @@ def test_the_same_period_counts_back_from_the_report_when_the_sentence_names_a_l
 def test_raised_money_one_copy_and_bands(text, lang, amount, check):
     facts = extract_text(text, lang=lang, published="2024-08-30")
     assert check(one(facts, amount) if amount else facts)
+
+
+def test_guidance_goes_on_for_the_quarter_named_in_the_sentence_before():
+    text = ("For the third quarter, TSMC expects revenue to be between US$22.4 billion and US$23.2 "
+            "billion. Gross margin is expected to be between 53.5% and 55.5%.")
+    fact = one(extract_text(text, published="2024-07-19"), "53.5")
+    assert (fact.modality, fact.horizon.label, fact.horizon.text) == ("forecast", "2024-Q3", None)
