@@ -1041,6 +1041,8 @@ def main_subject(views: list[SentenceView]) -> Cue | None:
     if not counts:
         return None
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
+    if counts[best] == 1 and len(counts) > 1:
+        return None  # a market round-up names many companies once each: none is its subject
     return first[best]
 
 

@@ -332,7 +332,7 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     if not candidates:  # no company in the sentence: a product category means its market
         market = market_subject(view, start, region_hint)
         # a share of revenue is the company's split by product line (智能手机收入占比为32%)
-        if market is not None and not money and metric != "revenue_share":
+        if market is not None and (not money or main is None) and metric != "revenue_share":
             return market[0], market[1], "market"
     if main is not None:
         return main.row, main.text, main.label

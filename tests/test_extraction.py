@@ -1155,3 +1155,13 @@ def test_guidance_goes_on_for_the_quarter_named_in_the_sentence_before():
             "billion. Gross margin is expected to be between 53.5% and 55.5%.")
     fact = one(extract_text(text, published="2024-07-19"), "53.5")
     assert (fact.modality, fact.horizon.label, fact.horizon.text) == ("forecast", "2024-Q3", None)
+
+
+def test_a_data_source_is_no_subject_and_a_roundup_has_no_main_company():
+    text = ("The US market remained the most active, with IPO proceeds rising 41% year-on-year to "
+            "about US$17.3 billion in the first half, according to Renaissance Capital. "
+            "The largest IPO was ChaPanda, which raised HK$2.59 billion, while Meituan and "
+            "Xiaomi also listed.")
+    facts = extract_text(text, published="2024-07-03")
+    us = one(facts, "17300000000")
+    assert (us.subject.name, us.subject.type) == ("US IPO market", "market")

@@ -101,6 +101,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 ORGANIZATION = re.compile(
     r"(?:咨询|研究院|证券|资本|银行|Research|Consulting|Securities|Capital|Bank|Association|"
     r"Institute)$")
+# "Renaissance Capital", "CITIC Securities": a name followed by one of these is an organisation
+ORGANIZATION_AFTER = re.compile(r"\s+(?:Capital|Securities|Research|Consulting|Bank|Partners|"
+                                r"Investments|Advisors|Advisers|Institute|Association)\b")
 # "据群智咨询统计": the name starts after 据
 ZH_LEADING_FUNCTION_CHARS = "据由在与和及对从被向将让为是经"
 ZH_BUSINESS_AFTER = r"(?:业务|收入|板块|事业部|事业群)"
@@ -213,7 +216,8 @@ def find_unknown_names(text: str, known: list[Cue], lang: str,
             if lang == "zh" and re.search(re.escape(name) + ZH_BUSINESS_AFTER, text):
                 continue  # 智能建筑科技收入为159.75亿元: a business line, not a company
             if (len(name) > 2 or not CJK.search(name)) and not _is_stop(name, stops):
-                kinds.setdefault(name, "organization" if ORGANIZATION.search(name) else "company")
+                org = ORGANIZATION.search(name) or ORGANIZATION_AFTER.match(text, m.end("name"))
+                kinds.setdefault(name, "organization" if org else "company")
     taken = bytearray(len(text))  # characters already inside a known or found name
     for c in known:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
