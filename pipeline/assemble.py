@@ -158,7 +158,7 @@ class SentenceAssembler:
             definition = self.ctx.lex.metric_def(metric)
             money = definition is not None and definition.group in ("income", "money")
             if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and not money) \
-                    or self.number_of_before(q):
+                    or self.number_of_before(q) or self.counted_like_compared(q):
                 unit = "count"
             elif money and is_scaled(q) and self.ctx.currency:
                 unit = self.ctx.currency
@@ -297,7 +297,8 @@ class SentenceAssembler:
             metric = ctx.lex.count_variant(metric) if metric else None
             if not self.countable(draft.level, metric, choice.how) and draft.change is None \
                     and not self.number_of_before(draft.level) \
-                    and not self.counts_facilities(draft.level):
+                    and not self.counts_facilities(draft.level) \
+                    and not self.counted_like_compared(draft.level):
                 return None
         change = self.change_for(draft, metric)
         if value is None and change is None:
@@ -622,6 +623,12 @@ class SentenceAssembler:
             if view.lang == "zh" and 0 <= edge - c.end <= 4:
                 return True  # 海外制造中心超过60个: the noun before the number
         return False
+
+    def counted_like_compared(self, q: Quantity | None) -> bool:
+        """"30 companies listed ..., compared with 31": the comparison point counts the same."""
+        compared = self.compared_figure(q) if q is not None else None
+        return compared is not None and (self.counts_facilities(compared)
+                                         or self.number_of_before(compared))
 
     def number_of_before(self, q: Quantity | None) -> bool:
         """"increase the number of drone routes to more than 100", 门店数量达到: a count."""

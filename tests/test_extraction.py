@@ -1165,3 +1165,16 @@ def test_a_data_source_is_no_subject_and_a_roundup_has_no_main_company():
     facts = extract_text(text, published="2024-07-03")
     us = one(facts, "17300000000")
     assert (us.subject.name, us.subject.type) == ("US IPO market", "market")
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("According to Deloitte, 30 companies listed on the Hong Kong Stock Exchange in the first "
+     "half of 2024.", "30"),
+    ("PwC expects 100 to 120 companies to list on the A-share market for the whole of 2024.",
+     "100"),
+    ("HKEX had received more than 100 active listing applications as of the end of June.",
+     "100"),
+])
+def test_counts_of_listings(text, amount):
+    fact = one(extract_text(text, published="2024-07-03"), amount)
+    assert (fact.value.unit, fact.metric) == ("count", "other")
