@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
-from pipeline.drafts import Draft, basis_near, drafts_for, is_scaled, left_edge
+from pipeline.drafts import Draft, basis_near, direction_cue, drafts_for, is_scaled, left_edge
 from pipeline.figures import usable
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
@@ -495,8 +495,8 @@ class SentenceAssembler:
             return None
         semi = view.semiclause(q.start)
         earlier = [p for p in view.quantities if semi[0] <= p.start and p.end <= edge
-                   and p.unit == q.unit and p is not q]
-        return earlier[-1] if earlier else None
+                   and p.unit == q.unit and p is not q and direction_cue(view, p) is None]
+        return earlier[-1] if earlier else None  # ("increased 28%, ... from 46%": not the 28%)
 
     def due_label(self, cue: Cue | None, mention: TimeMention | None,
                   label: str | None) -> str | None:

@@ -20,7 +20,7 @@ RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)", re.I)
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
 CHANGE_FILLER = re.compile(
-    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|another|a further|further|"
+    r"^\s*(?:(?:by|of|at|a|an|some|around|about|nearly|another|a further|further|slightly|"
     r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"

@@ -25,6 +25,9 @@ PRICE_BAND_AFTER = re.compile(r"及?(?:以内|以下|以上)(?:的|最)")
 CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
+EXCHANGE_RATE = re.compile(r"exchange rate|汇率", re.I)
+RATE_TO_AFTER = re.compile(r"\s*(?:to|兑换?|=)\s*[\d.]")
+RATE_TO_BEFORE = re.compile(r"\b1\s+[A-Za-z .]{2,25}\s+(?:to|=)\s*$|1\s*[^\d，。]{1,6}兑换?$")
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
 ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千瓦|万千瓦|瓦时)")
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
@@ -83,6 +86,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # "within 6 weeks", 6周内: a duration
     if q.unit is None and not is_scaled(q) and q.amount < 1000 and MODEL_NAME_BEFORE.search(before):
         return False  # "Mate 60", "Model 3": a number inside a product name
+    if q.unit and len(q.unit) == 3 and EXCHANGE_RATE.search(view.text) and (
+            RATE_TO_AFTER.match(doc_text[q.end:q.end + 8])
+            or RATE_TO_BEFORE.search(doc_text[max(0, q.start - 40):q.start])):
+        return False  # "an exchange rate of 1 US dollar to 32.5 New Taiwan dollars": a rate
     if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if EQUIVALENT_BEFORE.search(doc_text[max(0, q.start - 30):q.start]):

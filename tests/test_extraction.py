@@ -1178,3 +1178,21 @@ def test_a_data_source_is_no_subject_and_a_roundup_has_no_main_company():
 def test_counts_of_listings(text, amount):
     fact = one(extract_text(text, published="2024-07-03"), amount)
     assert (fact.value.unit, fact.metric) == ("count", "other")
+
+
+@pytest.mark.parametrize("text, check", [
+    ("TSMC expects revenue to be between US$22.4 billion and US$23.2 billion, based on an exchange "
+     "rate assumption of 1 US dollar to 32.5 New Taiwan dollars.",
+     lambda facts: [f.value.amount for f in facts] == [Decimal("22400000000")]),
+    ("Revenue from HPC increased 28% quarter-on-quarter, and its share of total revenue rose "
+     "from 46% in the first quarter to 52%.",
+     lambda facts: one(facts, "46").metric == "revenue_share"),
+    ("Wei said that the company now expects its 2024 revenue to grow by slightly more than 25%.",
+     lambda facts: facts[0].change.amount == 25),
+    ("He reiterated that the long-term gross margin target of 53% and higher is achievable.",
+     lambda facts: facts[0].value.qualifier == "at_least"),
+    ("The company's capital budget for 2024 has been narrowed to between US$30 billion and "
+     "US$32 billion.", lambda facts: facts[0].metric == "capex"),
+])
+def test_guidance_phrasings(text, check):
+    assert check(extract_text(text, published="2024-07-19"))
