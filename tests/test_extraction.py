@@ -1196,3 +1196,13 @@ def test_counts_of_listings(text, amount):
 ])
 def test_guidance_phrasings(text, check):
     assert check(extract_text(text, published="2024-07-19"))
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("截至6月末，招商银行资产总额为11.47万亿元，管理零售客户总资产（AUM）余额为14.08万亿元。", "zh",
+     "14080000000000"),
+    ("As of June 30, total assets were 11.47 trillion yuan.", "en", "11470000000000"),
+])
+def test_balance_sheet_items_are_other(text, lang, amount):
+    fact = one(extract_text(text, lang=lang, published="2024-08-30"), amount)
+    assert fact.metric == "other"
