@@ -72,6 +72,7 @@ QUOTED_TITLE_BEFORE = re.compile(
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
+ECONOMY_ARTICLE = 3  # economy indicators named before an article is taken to be about one
 REPORT_LAG = 150  # days: results come out within a few months of the period's end
 COMPARATIVE_AT = re.compile(r"(?:higher|lower) than\b", re.I)
 FIGURE_REF = re.compile(
@@ -114,6 +115,7 @@ class DocContext:
     last_market: Subject | None = None
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
+    economy_article: bool = False  # the article reports on an economy (GDP, retail sales ...)
     last_figure: tuple[str, Subject | None] | None = None  # metric and subject of the last fact
     # (paragraph, sentence start, label) of the last horizon read from a sentence's own words
     last_horizon: tuple[int, int, str | None] | None = None
@@ -333,6 +335,15 @@ class SentenceAssembler:
             main = ctx.main_subject  # 其空调的能耗比格力同类产品低约15%: not the rival's own edge
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
         metric, subject = self.refine_share(draft, choice, metric, subject, value, share_level)
+        economy = choice.cue is not None and ctx.lex.metric_rows[choice.cue.row].economy
+        if (economy and (subject is None or subject.type == "market")) or (
+                subject is None and ctx.economy_article and metric in ("other", "investment")):
+            region = attr.nearest_before(attr.regions_in(view), anchor.start, view.start)
+            name = region.row if region else ctx.market_region
+            if name is not None:  # "China's GDP grew 4.7%", 社会消费品零售总额; in an article on
+                # the economy, "Goldman Sachs kept its forecast of 4.9%"
+                subject = Subject(name=f"{name} economy", text=region.text if region else name,
+                                  type="other")
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
@@ -1070,6 +1081,9 @@ def assemble(doc: Doc) -> list[Fact]:
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)
+    ctx.economy_article = sum(1 for view in views for c in view.metrics
+                              if ctx.lex.metric_rows[c.row].economy) >= ECONOMY_ARTICLE
+    
     facts: list[Fact] = []
     text = doc_text(doc)
     paragraph = None

@@ -85,6 +85,8 @@ class MetricRow(WithSurfaces):
     # ("spend 10 billion yuan on capital expenditure")
     verb: bool = False
     direction: Literal["up", "down"] | None = None
+    # an indicator of the whole economy (GDP, retail sales, CPI): its subject is "<region> economy"
+    economy: bool = False
 
     @field_validator("metric")
     @classmethod

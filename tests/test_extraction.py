@@ -1206,3 +1206,19 @@ def test_guidance_phrasings(text, check):
 def test_balance_sheet_items_are_other(text, lang, amount):
     fact = one(extract_text(text, lang=lang, published="2024-08-30"), amount)
     assert fact.metric == "other"
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("China's GDP grew 4.7% in the April-June period from a year earlier.", "en", "4.7"),
+    ("上半年，我国社会消费品零售总额同比增长3.7%。", "zh", "3.7"),
+])
+def test_indicators_of_the_economy_are_the_economys(text, lang, amount):
+    facts = extract_text(text, lang=lang, published="2024-07-16")
+    fact = next(f for f in facts if (f.value or f.change).amount == Decimal(amount))
+    assert (fact.subject.name, fact.subject.type) == ("China economy", "other")
+
+
+def test_data_is_no_company():
+    text = "Data from the NBS show that retail sales rose 2.0% year-on-year in June."
+    facts = extract_text(text, published="2024-07-16")
+    assert all(f.subject is None or f.subject.name != "Data" for f in facts)
