@@ -72,6 +72,10 @@ QUOTED_TITLE_BEFORE = re.compile(
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
+IMPACT_BEFORE = re.compile(r"\b(?:drive|drives|driving|boost|boosts|lift|lifts|add|adds|"
+                           r"contribute|contributes)\b[^,;.]{0,12}$|拉动|带动|贡献", re.I)
+GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow|增长|增速", re.I)
+LEVEL_WORD = re.compile(r"\b(?:rate|index|ratio|level)\b|率|指数", re.I)
 ECONOMY_ARTICLE = 3  # economy indicators named before an article is taken to be about one
 REPORT_LAG = 150  # days: results come out within a few months of the period's end
 COMPARATIVE_AT = re.compile(r"(?:higher|lower) than\b", re.I)
@@ -263,6 +267,9 @@ class SentenceAssembler:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice
         metric = choice.metric
+        if metric == "gdp_impact" and choice.cue is not None and not IMPACT_BEFORE.search(
+                view.between(max(view.start, choice.cue.start - 30), choice.cue.start)):
+            metric = "other"  # GDP itself; "AI will drive global GDP growth of 7%" is an impact
         if draft.rival is not None and metric != "benchmark_score":
             metric = "other"  # an edge in fuel use or computing power is no business measure
         growth = self.growth_rate(draft, choice, metric)
@@ -344,6 +351,13 @@ class SentenceAssembler:
                 # the economy, "Goldman Sachs kept its forecast of 4.9%"
                 subject = Subject(name=f"{name} economy", text=region.text if region else name,
                                   type="other")
+                if value is not None and value.unit == "%" and change is None and \
+                        GROWTH_WORD.search(view.text) and not LEVEL_WORD.search(view.between(
+                            view.clause(anchor.start)[0], anchor.start)):
+                    # "a growth target of around 5%", "forecast of 4.9%": a growth rate
+                    change = Change(amount=value.amount, unit="%", direction="up",
+                                    qualifier=value.qualifier, text=value.text)
+                    value = None
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:

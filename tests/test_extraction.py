@@ -1222,3 +1222,17 @@ def test_data_is_no_company():
     text = "Data from the NBS show that retail sales rose 2.0% year-on-year in June."
     facts = extract_text(text, published="2024-07-16")
     assert all(f.subject is None or f.subject.name != "Data" for f in facts)
+
+
+@pytest.mark.parametrize("text, lang, metric, as_change", [
+    ("China's GDP grew 4.7% in the second quarter from a year earlier.", "en", "other", True),
+    ("Goldman Sachs predicts that generative AI will drive global GDP growth of 7% over the next "
+     "10 years.", "en", "gdp_impact", True),
+    ("China's retail sales of consumer goods rose 3.7%. Industrial output rose 5.3%. Goldman "
+     "Sachs maintained its full-year growth forecast of 4.9% for the Chinese economy.", "en",
+     "other", True),
+])
+def test_growth_of_an_economy(text, lang, metric, as_change):
+    facts = extract_text(text, lang=lang, published="2024-07-16")
+    fact = facts[-1]
+    assert fact.metric == metric and (fact.value is None) == as_change
