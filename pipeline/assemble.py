@@ -602,8 +602,7 @@ class SentenceAssembler:
         own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
         if not own and metric == "share_price":
             return None  # a target price has no date unless its own clause gives one
-        ahead = mention is not None and (self.ctx.published is None or (
-            attr.period_end(mention.label) or self.ctx.published) >= self.ctx.published)
+        ahead = mention is not None and not self.over(mention)
         if after is not None and after.start > anchor.end and not (
                 clause[0] <= after.start and after.end <= clause[1]) and ahead:
             after = None  # "By 2028, shipments ... 625.8 million units, a CAGR ... from 2023 to
@@ -927,15 +926,11 @@ class SentenceAssembler:
         if due is None and cue.row in WILL_ROWS:  # "In late June, Baidu will release ..."
             due = attr.nearest_before([t for t in view.times if t.label], cue.start,
                                       max(lo, view.semiclause(cue.start)[0]))
-        if due is not None and ctx.published is not None:
-            end = attr.period_end(due.label)
-            if end is not None and end < ctx.published and cue.label in ("plan", "target"):
-                return None  # "In late June, Baidu will release ...": narrative, not a plan
+        if self.over(due) and cue.label in ("plan", "target"):
+            return None  # "In late June, Baidu will release ...": narrative, not a plan
         if horizon_mention is None:  # a time before the cue, unless it is already over
             earlier = next(iter(view.times), None)
-            end = attr.period_end(earlier.label) if earlier is not None else None
-            if earlier is not None and not (end is not None and ctx.published is not None
-                                            and end < ctx.published):
+            if earlier is not None and not self.over(earlier):
                 horizon_mention = earlier
         subject = self.subject_for(cue.start, None)
         ref = self.company_ref_before(cue.start)
