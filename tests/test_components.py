@@ -228,3 +228,13 @@ def test_product_categories(text, category):
 ])
 def test_the_quarter_is_the_last_one_completed(text, lang, published, label):
     assert [m.label for m in find_time_mentions(text, lang, published)] == [label]
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Mobile game revenue reached US$92.6 billion.", "en", "mobile game"),
+    ("Cloud gaming revenue will reach US$7.2 billion.", "en", "cloud gaming"),
+    ("上半年，国内移动游戏市场实际销售收入1070.3亿元。", "zh", "mobile game"),
+])
+def test_game_categories(text, lang, category):
+    doc = annotate(Article(doc_id="t", text=text, published="2024-08-28"), lang)
+    assert category in {row for _, label, row in spans(doc, "segments") if label == "product"}
