@@ -18,7 +18,15 @@ from spacy.tokens import Doc
 
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
-from pipeline.drafts import Draft, basis_near, direction_cue, drafts_for, is_scaled, left_edge
+from pipeline.drafts import (
+    LIST_AND,
+    Draft,
+    basis_near,
+    direction_cue,
+    drafts_for,
+    is_scaled,
+    left_edge,
+)
 from pipeline.figures import usable
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
@@ -88,7 +96,6 @@ ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|compani
 VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机量)$")
 PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
                       r"\b(?:users|customers|buyers)['’]\s+\w+|人均|户均", re.I)
-LIST_AND = re.compile(r"(?:\band|和|及|、)\s*$")
 PROPORTION = re.compile(
     r"(?:the |this |that )?(?:proportion|share|ratio)|这一比例|该比例|比例|占比", re.I)
 FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun

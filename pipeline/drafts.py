@@ -47,6 +47,7 @@ COMPARED_LEVEL = re.compile(r"(?:\b(?:compared with|compared to|versus|vs\.?|up 
                             r"than)|去年同期为|上年同期为|去年同期|上年同期|同期为|"
                             r"(?:较|比|相比)[^，。；,;\d]{1,10}的)\s*(?:the\s+)?$", re.I)
 WHOLE_OF = re.compile(r"^\s*of\s+(?:[\w'’]+\s+){0,3}$")  # "46% of the group's revenue"
+LIST_AND = re.compile(r"(?:\band|和|及|、)\s*$")
 SHARED_CUE = "shared"  # a direction cue lent by the change before ("up X% yoy and Y% qoq")
 SHARED_CHANGE_GAP = re.compile(r"^\s*(?:[\w-]+\s*)?,?\s*(?:and|和|及|、|,|，)\s*$", re.I)
 SCALE_WORD = re.compile(
@@ -182,11 +183,20 @@ def share_direction(view: SentenceView, roles: list[tuple[Quantity, Cue | None]]
     """
     for i in range(1, len(roles)):
         (q, cue), (pq, pcue) = roles[i], roles[i - 1]
-        if cue is None and pcue is not None and q.unit == pq.unit and q.unit in ("%", "pp") \
-                and SHARED_CHANGE_GAP.match(view.between(pq.end, left_edge(q))) \
-                and any(c.label in ("yoy", "qoq", "mom", "hoh") and 0 <= c.start - q.end <= 2
-                        for c in view.changes):
+        if cue is not None or q.unit not in ("%", "pp") or not any(
+                c.label in ("yoy", "qoq", "mom", "hoh") and 0 <= c.start - q.end <= 2
+                for c in view.changes):
+            continue
+        if pcue is not None and q.unit == pq.unit and SHARED_CHANGE_GAP.match(
+                view.between(pq.end, left_edge(q))):
             roles[i] = (q, Cue(pcue.start, pcue.end, pcue.text, pcue.label, SHARED_CUE))
+        elif pcue is None and i >= 2 and LIST_AND.search(view.between(pq.end, left_edge(q))):
+            # "up 60.2% from 5.06 billion yuan a year earlier and 23.8% from the previous
+            # quarter": the change before the compared level lends its direction
+            (cq, ccue) = roles[i - 2]
+            if ccue is not None and cq.unit == q.unit and \
+                    view.semiclause(cq.start) == view.semiclause(q.start):
+                roles[i] = (q, Cue(ccue.start, ccue.end, ccue.text, ccue.label, SHARED_CUE))
 
 
 def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],

@@ -1236,3 +1236,21 @@ def test_growth_of_an_economy(text, lang, metric, as_change):
     facts = extract_text(text, lang=lang, published="2024-07-16")
     fact = facts[-1]
     assert fact.metric == metric and (fact.value is None) == as_change
+
+
+@pytest.mark.parametrize("text, amount, basis", [
+    ("Total revenue was 8.11 billion yuan, up 60.2% from 5.06 billion yuan in the same period "
+     "last year and 23.8% from the previous quarter.", "23.8", "qoq"),
+    ("Morgan Stanley expects XPeng to deliver about 165,000 vehicles in 2024, nearly 17% more "
+     "than last year.", "17", "yoy"),
+])
+def test_changes_said_after_a_compared_level_or_as_more_than_last_year(text, amount, basis):
+    facts = extract_text(text, published="2024-08-21")
+    fact = next(f for f in facts if f.change is not None and f.change.amount == Decimal(amount))
+    assert (fact.change.direction, fact.change.basis) == ("up", basis)
+
+
+def test_operating_profit_in_chinese_insurance():
+    text = "上半年，中国平安实现归属于母公司股东的营运利润776.78亿元，同比增长6.2%。"
+    fact = one(extract_text(text, lang="zh", published="2024-08-23"), "77678000000")
+    assert fact.metric == "operating_profit"
