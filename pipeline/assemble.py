@@ -333,7 +333,8 @@ class SentenceAssembler:
         modality, cue = self.modality_of(draft, self.due_label(governing, mention, label),
                                          governing)
         if modality != "reported" and (draft.earlier or compared is not None) and \
-                self.over(mention) and not self.past_forecast(cue):
+                self.over(mention and self.this_year_or_next(mention)) and \
+                not self.past_forecast(cue):
             modality, cue = "reported", None  # "will reach X in 2024, up from Y in 2023": Y is past
         if draft.rival is not None:
             modality = "claim"
@@ -539,8 +540,23 @@ class SentenceAssembler:
         if cue is not None:
             after = attr.first_after(self.view.times, cue.end, self.view.end)
             if after is not None and after.label:
-                return after.label
+                return self.this_year_or_next(after).label
+        if mention is not None and label == mention.label:
+            return self.this_year_or_next(mention).label
         return label if mention is not None else None
+
+    def this_year_or_next(self, mention: TimeMention) -> TimeMention:
+        """A yearless time under a future cue resolved to last year is the upcoming one.
+
+        "will raise ... on September 12" in an August article is this September. A time of this
+        year stays ("In July, deliveries will be ..." in August is narrative), and so does one
+        whose sentence writes a year.
+        """
+        published = self.ctx.published
+        if published is None or not mention.label or mention.label[:4] >= str(published.year) \
+                or WRITTEN_YEAR.search(self.view.text):  # "In 2023, ... the fourth quarter"
+            return mention
+        return upcoming(mention, published)
 
     def period_of(self, mention: TimeMention | None, change: Change | None,
                   metric_def: MetricDef | None) -> tuple[str | None, str | None]:

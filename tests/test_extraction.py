@@ -1254,3 +1254,19 @@ def test_operating_profit_in_chinese_insurance():
     text = "上半年，中国平安实现归属于母公司股东的营运利润776.78亿元，同比增长6.2%。"
     fact = one(extract_text(text, lang="zh", published="2024-08-23"), "77678000000")
     assert fact.metric == "operating_profit"
+
+
+@pytest.mark.parametrize("text, modality, label", [
+    # a yearless date that has not come yet this year is the coming one, not last year's
+    ("Zentrix will raise the monthly price of its Nova plan from US$16.99 to US$19.99 on "
+     "September 12.", "plan", "2024-09-12"),
+    # a written year sets the year of the quarters, and the narrative "will" stays reported
+    ("In 2023, from the first quarter to the fourth quarter, Zentrix's net profit will be 1.1 "
+     "billion yuan, 1.2 billion yuan, 1.3 billion yuan and 1.4 billion yuan respectively.",
+     "reported", "2023-Q4"),
+])
+def test_a_yearless_date_under_will_is_this_year_or_next(text, modality, label):
+    fact = max(extract_text(text, published="2024-08-28"),
+               key=lambda f: f.value.amount if f.value else 0)
+    assert fact.modality == modality
+    assert (fact.period or fact.horizon).label == label
