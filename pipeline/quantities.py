@@ -837,12 +837,10 @@ class _Finder:
 
     def qualify(self, q: _Q) -> None:
         lo = max(0, q.start - 30)
-        m = self.p["qual_before"].search(self.text, lo, q.start) \
+        before = _qualifier_before(self.lex, self.text, q.start) \
             if self.may_end_at(self.lex.qualifier_ends, lo, q.start, 30) else None
-        row = m and self.lex.qualifiers.get(
-            "before:" + _SPACE_RUN.sub(" ", m.group(0).strip()).lower())
-        if m and row:
-            q.qualifier, q.qualifier_start = row["qualifier"], m.start()
+        if before is not None:
+            q.qualifier, q.qualifier_start = before
             return
         m = self.p["qual_after"].match(self.text, q.end)
         row = m and self.lex.qualifiers.get(
@@ -1281,6 +1279,18 @@ class _Finder:
             return None
         q.integer = n.integer and q.scale == 1
         return q
+
+
+def _qualifier_before(lex: _Lex, text: str, pos: int) -> tuple[str, int] | None:
+    lo = max(0, pos - 30)
+    m = lex.patterns["qual_before"].search(text, lo, pos)
+    row = m and lex.qualifiers.get("before:" + _SPACE_RUN.sub(" ", m.group(0).strip()).lower())
+    return (row["qualifier"], m.start()) if m and row else None
+
+
+def qualifier_before(text: str, pos: int, lang: str) -> tuple[str, int] | None:
+    """The qualifier written right before `pos` ("nearly", "more than", 超过) and its start."""
+    return _qualifier_before(_lexicon(lang), _normalized(text), pos)
 
 
 def _resolve(qs: list[_Q]) -> list[_Q]:

@@ -14,6 +14,7 @@ from pipeline.lexicon import load_lexicon
 from pipeline.periods import find_time_mentions
 from pipeline.quantities import find_quantities
 from pipeline.segment import segment
+from pipeline.share_words import with_share_words
 
 
 def lang_of(nlp: Language) -> str:
@@ -46,7 +47,8 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Store every quantity of the raw text."""
-        found = find_quantities(doc_text(doc), self.lang)
+        text = doc_text(doc)
+        found = with_share_words(text, find_quantities(text, self.lang), self.lang)
         doc._.quantities = found
         spans = [doc.char_span(q.start, q.end, label=q.unit or "number",
                                alignment_mode="expand") for q in found]
