@@ -40,6 +40,8 @@ PAST_FORECAST_BEFORE = re.compile(
     re.I)
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
+TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
+TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
@@ -124,6 +126,7 @@ class DocContext:
     last_subject: Cue | None = None
     previous_company: Cue | None = None
     last_market: Subject | None = None
+    topic_market: Subject | None = None  # the market a round-up is about ("Hong Kong's IPO market")
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
     economy_article: bool = False  # the article reports on an economy (GDP, retail sales ...)
@@ -804,7 +807,7 @@ class SentenceAssembler:
                                    self.ctx.lex,
                                    self.ctx.market_region)
         if picked is None:
-            return None
+            return self.ctx.topic_market  # a round-up's figure with no subject: its market
         name, text, kind = picked
         parent = self.ctx.lex.parent_of(name, self.main_name) if kind == "company" else None
         if parent is not None:
@@ -1096,6 +1099,23 @@ def main_subject(views: list[SentenceView]) -> Cue | None:
     return first[best]
 
 
+def topic_market(views: list[SentenceView]) -> Subject | None:
+    """The market a round-up names in its headline or first paragraphs ("Hong Kong's IPO market").
+
+    A figure of such an article that names no subject at all ("30 companies listed in the first
+    half") is about that market.
+    """
+    for view in views:
+        if view.paragraph > TOPIC_PARAGRAPHS:
+            return None
+        for product in (c for c in view.segments if c.label == "product"):
+            if TOPIC_MARKET_AFTER.match(view.between(product.end, view.end)):
+                market = attr.market_subject(view, product.end)
+                if market is not None:
+                    return Subject(name=market[0], text=market[1], type="market")
+    return None
+
+
 def dominant_currency(quantities: list[Quantity]) -> str | None:
     """The article's usual currency, for amounts written without one ("less than 19 billion")."""
     counts = Counter(q.unit for q in quantities if q.unit and len(q.unit) == 3)
@@ -1113,6 +1133,8 @@ def assemble(doc: Doc) -> list[Fact]:
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)
+    if ctx.main_subject is None:
+        ctx.topic_market = topic_market(views)
     ctx.economy_article = sum(1 for view in views for c in view.metrics
                               if ctx.lex.metric_rows[c.row].economy) >= ECONOMY_ARTICLE
     

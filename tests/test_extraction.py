@@ -1270,3 +1270,22 @@ def test_a_yearless_date_under_will_is_this_year_or_next(text, modality, label):
                key=lambda f: f.value.amount if f.value else 0)
     assert fact.modality == modality
     assert (fact.period or fact.horizon).label == label
+
+
+def test_a_round_up_figure_with_no_subject_is_about_the_market_of_the_lead():
+    text = ("Japan's IPO market had a quiet first half.\n\n"
+            "According to data released on Tuesday, 30 companies listed in the first half of "
+            "2024, compared with 31 a year earlier. The new listings raised a total of 13.1 "
+            "billion yen, down 26% year-on-year.")
+    facts = extract_text(text, published="2024-07-03")
+    raised = one(facts, "13100000000")
+    assert raised.subject is not None and raised.subject.name == "Japan IPO market"
+    assert raised.subject.type == "market"
+
+
+def test_a_company_article_keeps_its_company_when_the_lead_names_a_market():
+    text = ("Zentrix Inc. said the smartphone market stayed weak.\n\n"
+            "Zentrix Inc. reported revenue of 13.1 billion yuan in the first half, and Zentrix "
+            "Inc. shipped 2 million phones.")
+    raised = one(extract_text(text, published="2024-08-03"), "13100000000")
+    assert raised.subject is not None and raised.subject.name == "Zentrix"
