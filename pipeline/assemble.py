@@ -42,6 +42,8 @@ MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
 TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
+MARKET_WORD = re.compile(r"\bmarket\b")
+DOMINANCE = 2  # the main company is named at least twice as often as any other
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
@@ -760,7 +762,8 @@ class SentenceAssembler:
         holder = max(holders, key=lambda c: c.start, default=None)
         if holder is None or holder.label == "company":
             return "market_share", self.subject_for(anchor.start, "market_share")
-        main = self.ctx.main_subject
+        companies = [s for s in view.subjects if s.label == "company" and s.end <= anchor.start]
+        main = companies[-1] if companies else self.ctx.main_subject  # "Lenovo ... the company"
         if main is not None and main.label == "company" and OWN_WHOLE.match(
                 view.between(anchor.end, view.clause(anchor.start)[1])):
             # "AI PCs accounted for 8% of the group's PC shipments": the company's own mix
@@ -1094,8 +1097,9 @@ def main_subject(views: list[SentenceView]) -> Cue | None:
     if not counts:
         return None
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
-    if counts[best] == 1 and len(counts) > 1:
-        return None  # a market round-up names many companies once each: none is its subject
+    runner_up = max((n for name, n in counts.items() if name != best), default=0)
+    if counts[best] < DOMINANCE * runner_up:
+        return None  # a market round-up names several companies about as often: none is its subject
     return first[best]
 
 
@@ -1113,6 +1117,10 @@ def topic_market(views: list[SentenceView]) -> Subject | None:
                 market = attr.market_subject(view, product.end)
                 if market is not None:
                     return Subject(name=market[0], text=market[1], type="market")
+        for word in MARKET_WORD.finditer(view.text):  # "the global games market"
+            literal = attr.literal_market(view, view.start + word.end())
+            if literal is not None:
+                return Subject(name=literal[0], text=literal[1], type="market")
     return None
 
 

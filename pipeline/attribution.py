@@ -52,6 +52,9 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
+NOT_A_MARKET_NAME = re.compile(
+    r"\b(?:the|a|an|is|was|are|were|be|been|remain(?:ed|s)?|became|becomes|its|their|our|"
+    r"largest|biggest|second|third|top|single|only|one)\b", re.I)
 # a time a figure is a share of: 恢复至2019年同期的120%
 RECOVERED_TO = re.compile(r"(?:恢复|回升|回到|相当于)(?:至|到)?$")
 # a clause that opens with a comparison: "12.2%, compared with 6.2% in Q2 2023 and 9.2% in ..."
@@ -239,6 +242,8 @@ def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
         if m is None:
             continue
         words = m.group("words").strip()
+        if NOT_A_MARKET_NAME.search(words):
+            continue  # "China remained the largest market": a clause, not a market's name
         products = [c for c in view.segments if c.label == "product" and c.text == words
                     and region.end <= c.start < region.end + m.end()]
         name = products[0].row if products else words

@@ -1289,3 +1289,19 @@ def test_a_company_article_keeps_its_company_when_the_lead_names_a_market():
             "Inc. shipped 2 million phones.")
     raised = one(extract_text(text, published="2024-08-03"), "13100000000")
     assert raised.subject is not None and raised.subject.name == "Zentrix"
+
+
+def test_a_round_up_naming_two_companies_equally_has_no_main_company():
+    text = ("The global games market slowed this year.\n\n"
+            "Tencent and NetEase each launched two titles. Tencent said sales were steady, and "
+            "NetEase said the same.\n\n"
+            "Researchers expect mobile game revenue to grow 2.8% to US$92.6 billion this year.")
+    revenue = one(extract_text(text, published="2024-08-28"), "92600000000")
+    assert revenue.subject is not None and revenue.subject.type == "market"
+    assert "Tencent" not in revenue.subject.name
+
+
+def test_a_clause_ending_in_market_is_not_a_market_name():
+    text = "China remained the largest market, accounting for 40% of equipment sales."
+    share = one(extract_text(text, published="2024-08-28"), "40")
+    assert share.subject is None or "remained" not in share.subject.name
