@@ -30,7 +30,14 @@ from pipeline.drafts import (
 from pipeline.figures import usable
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
 from pipeline.models import Change, Evidence, Fact, Party, Subject, TimeRef, Value
-from pipeline.periods import TimeMention, finer, label_bounds, shift_year, within
+from pipeline.periods import (
+    COMPARISON_KINDS,
+    TimeMention,
+    finer,
+    label_bounds,
+    shift_year,
+    within,
+)
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
 
@@ -253,7 +260,7 @@ class SentenceAssembler:
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
             if period_label is None and cue.row in WILL_ROWS and (basis_near(
                     view, view.start, view.end) in ("yoy", "qoq")
-                    or any(t.kind == "same_period" for t in view.times)):
+                    or any(t.kind in COMPARISON_KINDS for t in view.times)):
                 # "net income will be 13.5 billion yuan, up 69% from a year earlier": translated
                 # narrative of the report period, not a plan
                 period_label = self.ctx.carried_period
@@ -574,13 +581,14 @@ class SentenceAssembler:
         base_period = self.base_near(mention)
         if mention is not None and mention.kind == "cumulative":
             return None, mention.text
-        if mention is not None and mention.kind == "current" and self.ctx.fiscal_report:
+        if mention is not None and mention.kind in ("current", "previous_quarter") and \
+                self.ctx.fiscal_report:
             return None, mention.text  # "in the quarter" of a fiscal report: a fiscal quarter
         if mention is None and metric_def is not None and metric_def.point_in_time:
             return None, None  # a price or a headcount is not a figure of the report period
-        if mention is not None and mention.kind == "same_period" and change is not None:
+        if mention is not None and mention.kind in COMPARISON_KINDS and change is not None:
             if change.basis is None:
-                change.basis = "yoy"
+                change.basis = "yoy" if mention.kind == "same_period" else "qoq"
             return base_period or carried, None
         if mention is not None and mention.label and YEAR_ONLY.fullmatch(mention.label) and (
                 base_period or carried) and (SAME_PART_OF.search(self.view.between(
@@ -635,7 +643,7 @@ class SentenceAssembler:
                 clause[0] <= after.start and after.end <= clause[1]) and ahead:
             after = None  # "By 2028, shipments ... 625.8 million units, a CAGR ... from 2023 to
             # 2028": the span after the figure is the next figure's
-        chosen = mention if own or after is None or after.kind == "same_period" else after
+        chosen = mention if own or after is None or after.kind in COMPARISON_KINDS else after
         if chosen is not None and not self.past_forecast(cue):
             # "预计四季度…", "will impose … from October 1": the coming one
             chosen = upcoming(chosen, self.ctx.published)

@@ -13,7 +13,8 @@ from datetime import date
 
 from pipeline.components.base import Cue
 from pipeline.lexicon import Lexicon
-from pipeline.periods import TimeMention, shift_year
+from pipeline.periods import COMPARISON_KINDS, TimeMention, previous_quarter, shift_year
+from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
 PROFIT_METRICS = {
@@ -52,6 +53,8 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
+# the link to the next item of a list: "... a year earlier and 355 million", 、
+LIST_AND_BEFORE = re.compile(r"(?:\band|\bas well as|[、和及与])\s*$")
 NOT_A_MARKET_NAME = re.compile(
     r"\b(?:the|a|an|is|was|are|were|be|been|remain(?:ed|s)?|became|becomes|its|their|our|"
     r"largest|biggest|second|third|top|single|only|one)\b", re.I)
@@ -405,12 +408,12 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
         return as_of[-1] if as_of else cue
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]
-    own = [t for t in usable if t.kind != "same_period"]
+    own = [t for t in usable if t.kind not in COMPARISON_KINDS]
     in_semi = [t for t in own if semi[0] <= t.start and t.end <= semi[1]]
     before = [t for t in in_semi if t.end <= start]
     if before or in_semi:
         return before[-1] if before else in_semi[0]
-    before = [t for t in usable if t.end <= start and (t.kind != "same_period"
+    before = [t for t in usable if t.end <= start and (t.kind not in COMPARISON_KINDS
                                                         or semi[0] <= t.start)]
     if before or own:  # "去年同期为31亿元；每股收益为5.73元": that 去年同期 is the 31亿元's
         return before[-1] if before else own[0]
@@ -443,12 +446,30 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
             return True  # "12.2%, compared with 6.2% in Q2 2023 and 9.2% in Q1 2024"
         if own is not None and q.start == own:
             return False
-        edge = q.qualifier_start if q.qualifier_start is not None else q.start
-        return bool(COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)))
+        return compared_figure(view, q)
     if t.kind == "interval":  # "from January to July": its "from" opens the span
         return False
     clause = view.clause(t.start)
     return own is None and bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
+
+
+def compared_figure(view: SentenceView, q: Quantity) -> bool:
+    """A figure written as a comparison point: "from 1.16 billion", or the next one of a list.
+
+    "from 1.16 billion yuan a year earlier and 355 million yuan in the first quarter": both.
+    """
+    edge = q.qualifier_start if q.qualifier_start is not None else q.start
+    if COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)):
+        return True
+    clause = view.clause(q.start)
+    earlier = [p for p in view.quantities if clause[0] <= p.start and p.end <= edge
+               and p.unit == q.unit]
+    if not earlier or not LIST_AND_BEFORE.search(view.between(earlier[-1].end, edge)):
+        return False
+    first = earlier[-1]
+    first_edge = first.qualifier_start if first.qualifier_start is not None else first.start
+    return bool(COMPARED_POINT.search(view.between(max(view.start, first_edge - 20),
+                                                   first_edge)))
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,
@@ -458,6 +479,8 @@ def resolve_period(mention: TimeMention | None, sentence_base: str | None,
         return carried, None
     if mention.kind == "same_period":
         return shift_year(sentence_base or carried, -1), mention.text
+    if mention.kind == "previous_quarter":
+        return previous_quarter(sentence_base or carried), mention.text
     return mention.label, mention.text
 
 

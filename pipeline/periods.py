@@ -222,6 +222,9 @@ class _Resolver:
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "cumulative"), 1
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
+        if row.type == "previous_quarter":  # a comparison point, one quarter before the base
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], None,
+                               "previous_quarter"), 1
         if row.type == "next_n_years":
             earlier = next((q.year for q in reversed(parts[:i]) if q.year is not None), None)
             return self.next_years(p, earlier), 1
@@ -480,6 +483,19 @@ def _since(m: TimeMention, text: str, lang: str, published: date | None) -> Time
         return m
     until = f"/{published:%Y-%m}" if published else ""
     return TimeMention(m.start, m.end, m.text, f"{m.label}{until}" if until else m.label, "since")
+
+
+COMPARISON_KINDS = ("same_period", "previous_quarter")  # times that count back from a base
+QUARTER_LABEL = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def previous_quarter(label: str | None) -> str | None:
+    """The quarter before a quarter label ("2024-Q1" -> "2023-Q4"); None for other labels."""
+    m = QUARTER_LABEL.fullmatch(label or "")
+    if m is None:
+        return None
+    year, quarter = int(m.group(1)), int(m.group(2))
+    return f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
 
 
 def shift_year(label: str | None, years: int) -> str | None:

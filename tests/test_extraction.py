@@ -1305,3 +1305,30 @@ def test_a_clause_ending_in_market_is_not_a_market_name():
     text = "China remained the largest market, accounting for 40% of equipment sales."
     share = one(extract_text(text, published="2024-08-28"), "40")
     assert share.subject is None or "remained" not in share.subject.name
+
+
+def test_the_previous_quarter_dates_its_figure_one_quarter_before_the_report():
+    text = ("In the second quarter, Zentrix's net revenues were 6.13 billion yuan. Gross margin "
+            "reached 29.9%, up from 24.9% in the same period last year and 28.3% in the previous "
+            "quarter. Revenue rose 5% from the previous quarter.")
+    facts = extract_text(text, published="2024-08-23")
+    assert one(facts, "29.9").period.label == "2024-Q2"
+    assert one(facts, "24.9").period.label == "2023-Q2"
+    assert one(facts, "28.3").period.label == "2024-Q1"
+    rise = next(f for f in facts if f.change is not None and f.change.amount == 5)
+    assert (rise.change.basis, rise.period.label) == ("qoq", "2024-Q2")
+
+
+def test_the_second_comparison_point_of_a_list_does_not_date_the_figure():
+    text = ("In the second quarter, Zentrix's net revenues were 6.13 billion yuan. The adjusted "
+            "net loss was 209 million yuan, narrowing from 1.16 billion yuan a year earlier and "
+            "355 million yuan in the first quarter of 2024. Net loss per share was 1.47 yuan.")
+    facts = extract_text(text, published="2024-08-23")
+    assert one(facts, "-209000000").period.label == "2024-Q2"
+    assert one(facts, "-355000000").period.label == "2024-Q1"
+    assert one(facts, "-1.47").period.label == "2024-Q2"
+
+
+def test_shang_jidu_is_the_quarter_before():
+    facts = extract_text("二季度，泽瑞毛利率为20.5%，上季度为18.2%。", published="2024-08-23")
+    assert one(facts, "18.2").period.label == "2024-Q1"
