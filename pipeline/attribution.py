@@ -19,7 +19,7 @@ from pipeline.sentence_view import SentenceView
 
 PROFIT_METRICS = {
     "net_profit", "net_profit_attributable", "net_profit_excl_nonrecurring",
-    "adjusted_net_profit", "operating_profit", "gross_profit",
+    "adjusted_net_profit", "operating_profit", "gross_profit", "eps",
 }
 REFINED_PROFIT = {"net_profit_attributable", "net_profit_excl_nonrecurring", "adjusted_net_profit"}
 RATIO_METRICS = {"market_share", "revenue_share", "gross_margin", "adoption_rate",

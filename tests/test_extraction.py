@@ -1332,3 +1332,16 @@ def test_the_second_comparison_point_of_a_list_does_not_date_the_figure():
 def test_shang_jidu_is_the_quarter_before():
     facts = extract_text("二季度，泽瑞毛利率为20.5%，上季度为18.2%。", published="2024-08-23")
     assert one(facts, "18.2").period.label == "2024-Q1"
+
+
+@pytest.mark.parametrize("text, lang, metric, amount", [
+    ("In the second quarter, basic and diluted net loss per share was 1.47 yuan.", "en", "eps",
+     "-1.47"),
+    ("二季度，泽瑞基本每股亏损为0.35元。", "zh", "eps", "-0.35"),
+    ("Diluted earnings per share were 1.2 yuan in the second quarter.", "en", "eps", "1.2"),
+    ("In the second quarter, the loss from operations was 500 million yuan.", "en",
+     "operating_profit", "-500000000"),
+])
+def test_losses_per_share_and_from_operations_are_negative(text, lang, metric, amount):
+    fact = one(extract_text(text, lang=lang, published="2024-08-23"), amount)
+    assert fact.metric == metric
