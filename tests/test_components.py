@@ -131,6 +131,7 @@ def test_every_language_has_the_same_rule_files():
         ("CEO Yan Junjie said the Orion 300X chip ships in May.", "en",
          {("Yan Junjie", "person"), ("Orion 300X", "product")}),
         ("The board met in May 2024. The company said revenue rose.", "en", set()),
+        ("Monthly paying users (MPUs) grew 10%. MPUs and GPUs rose.", "en", set()),
         ("据群智咨询统计，出货量增长。", "zh", {("群智咨询", "organization")}),
     ],
 )

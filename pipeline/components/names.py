@@ -34,7 +34,8 @@ EN_PATTERNS = (
                rf"Technology|Technologies|Motors|Auto|Bank|Capital|Securities|Research)\b)"),
     # \b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|i[A-Z][A-Za-z]+|[A-Z][A-Z]+[a-z]+[A-Za-z]*): mixed case
     re.compile(r"(?P<name>[A-Zi](?<!\w[A-Zi])(?:(?<=[A-Z])[a-z]+[A-Z][A-Za-z]*|(?<=i)[A-Z][A-Za-z]+"
-               r"|(?<=[A-Z])[A-Z]+[a-z]+[A-Za-z]*))(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
+               r"|(?<=[A-Z])[A-Z]+(?!s\b)[a-z]+[A-Za-z]*))(?:[\s-](?:V?\d+(?:\.\d+)?|[A-Z][a-z]+))?\b"),
+    # (an acronym's plural is no name: "MPUs", "GPUs")
     # a sentence that opens with a name and a reporting verb: "Acme Robotics posted revenue"
     re.compile(rf"(?P<name>{SENTENCE_LEAD}(?:[A-Za-z0-9&.\-]*[A-Za-z0-9])?"
                rf"(?:\s(?:{WORD}|\d+(?:\.\d+)?))*)\s+(?:posted|reported|recorded|"
