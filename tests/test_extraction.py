@@ -230,6 +230,8 @@ def test_first_time_since_is_a_record_not_a_period():
      "revenue_share", "2024-08-31"),
     ("Zentrix's net sales in the second quarter were 6.24 billion euros.", "6240000000",
      "revenue", "2024-08-31"),
+    ("Zentrix's Hong Kong-listed shares were up 13.5% at HK$117.6 at midday on Friday.",
+     "117.6", "share_price", "2024-08-23"),
 ])
 def test_metric_phrasings(text, amount, metric, published):
     assert one(extract_text(text, published=published), amount).metric == metric
