@@ -1353,7 +1353,8 @@ def test_losses_per_share_and_from_operations_are_negative(text, lang, metric, a
     ("Data from the statistics bureau showed that China's output of industrial robots reached "
      "330,000 sets in January-July 2024, an increase of 10.2% year-on-year.", "en",
      "China industrial robot market"),
-    ("据统计，1-7月中国人形机器人出货量为1.2万台，同比增长50%。", "zh", "China humanoid robot market"),
+    ("据统计，1-7月中国人形机器人出货量为1.2万台，同比增长50%。", "zh",
+     "China humanoid robot market"),
 ])
 def test_robot_categories_make_markets(text, lang, market):
     facts = extract_text(text, lang=lang, published="2024-09-10")
