@@ -14,6 +14,9 @@ from pipeline.lexicon import load_lexicon
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
+STOCK_CODE_AFTER = re.compile(r"\.(?:SZ|SH|SS|HK|BJ|TW|TWO|KS|KQ|T|N|O|OQ|US|SI)\b", re.I)
+STOCK_CODE_BEFORE = re.compile(r"(?:股票代码|证券代码|stock code|ticker)\s*[:：]?\s*$|"
+                               r"\b(?:HK|SZ|SH|NYSE|NASDAQ|HKEX|SEHK)\s*[:：]\s*$", re.I)
 NAME_CONTEXT = re.compile(r"(?:No\.|version|V|v|Version|第|No)\s*$")
 DATE_AFTER = re.compile(r"^(?:\s*(?:月|日|号|年|时|点|:\d|：\d|st\b|nd\b|rd\b|th\b))")
 EQUIVALENT_BEFORE = re.compile(
@@ -65,6 +68,9 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
         return False
+    if q.unit is None and (STOCK_CODE_AFTER.match(doc_text, q.end)
+                           or STOCK_CODE_BEFORE.search(doc_text[max(0, q.start - 16):q.start])):
+        return False  # "(002747.SZ)", "(HK: 9626)", 股票代码：600519: a listing code
     if PER_UNIT.search(before[-2:]):
         return False
     if before[-1:] in VAGUE_BEFORE and q.text[:1] in "十百千万亿":

@@ -1359,3 +1359,14 @@ def test_losses_per_share_and_from_operations_are_negative(text, lang, metric, a
 def test_robot_categories_make_markets(text, lang, market):
     facts = extract_text(text, lang=lang, published="2024-09-10")
     assert facts and all(f.subject is not None and f.subject.name == market for f in facts)
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("Zentrix Automation (002747.SZ) shipped about 13,000 industrial robots in the first half.",
+     "en", "2747"),
+    ("Zentrix (HK: 9626) shipped about 13,000 robots in the first half.", "en", "9626"),
+    ("泽瑞科技（600519.SH）上半年营业收入为834.51亿元。", "zh", "600519"),
+])
+def test_a_listing_code_is_no_figure(text, lang, code):
+    facts = extract_text(text, lang=lang, published="2024-09-10")
+    assert facts and all(f.value is None or str(f.value.amount) != code for f in facts)
