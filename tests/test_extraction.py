@@ -1370,3 +1370,16 @@ def test_robot_categories_make_markets(text, lang, market):
 def test_a_listing_code_is_no_figure(text, lang, code):
     facts = extract_text(text, lang=lang, published="2024-09-10")
     assert facts and all(f.value is None or str(f.value.amount) != code for f in facts)
+
+
+def test_raising_a_forecast_raises_no_funds():
+    text = ("Goldman Sachs raised its forecast for the global humanoid robot market in 2035 to 38 "
+            "billion US dollars.")
+    fact = one(extract_text(text, published="2024-09-10"), "38000000000")
+    assert (fact.metric, fact.modality) == ("market_size", "forecast")
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_company():
+    facts = extract_text("Institutions raised their expectations after the results.",
+                         published="2024-09-10")
+    assert all(f.subject is None or f.subject.name != "Institutions" for f in facts)

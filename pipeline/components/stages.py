@@ -109,11 +109,14 @@ def subject_tagger(nlp: Language) -> SubjectTagger:
     return SubjectTagger(nlp)
 
 
-def metric_tagger(nlp: Language) -> LexiconTagger:
-    """Metric cue phrases; the row id says metric, sign (losses) and whether it only modifies."""
+def metric_tagger(nlp: Language) -> MaskingTagger:
+    """Metric cue phrases; the row id says metric, sign (losses) and whether it only modifies.
+
+    Rows with id `not_metric` mask the metric words inside them ("raised its forecast").
+    """
     rows = load_lexicon(lang_of(nlp)).metrics
     entries = [(s, row.metric, row.id) for row in rows for s in row.surfaces]
-    return LexiconTagger(nlp, "metrics", entries, overlap="all")
+    return MaskingTagger(nlp, "metrics", entries, overlap="all", mask="not_metric")
 
 
 def sentence_cased(surfaces: list[str]) -> list[str]:
@@ -136,28 +139,36 @@ def segment_tagger(nlp: Language) -> LexiconTagger:
     return LexiconTagger(nlp, "segments", entries, case_sensitive=True, overlap="all")
 
 
-class ChangeTagger(LexiconTagger):
-    """Change cues, minus those inside a phrase that only looks like one ("make up 50% of")."""
+class MaskingTagger(LexiconTagger):
+    """Cues minus those inside a phrase that only looks like one.
+
+    "make up 50% of" holds no change; "raised its forecast" raises no funds. Rows whose label
+    or row id is `mask` are such phrases: they and every cue they cover are dropped.
+    """
+
+    def __init__(self, *args, mask: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.mask = mask
 
     def __call__(self, doc: Doc) -> Doc:
         """Tag, then drop the masking phrases and every cue they cover."""
         doc = super().__call__(doc)
-        masks = [c for c in doc._.cues["changes"] if c.label == "not_change"]
+        cues = doc._.cues[self.group]
+        masks = [c for c in cues if self.mask in (c.label, c.row)]
         if masks:
             def masked(start: int, end: int) -> bool:
                 return any(m.start <= start and end <= m.end for m in masks)
-            doc._.cues["changes"] = [c for c in doc._.cues["changes"]
-                                     if not masked(c.start, c.end)]
-            doc.spans["changes"] = [s for s in doc.spans["changes"]
-                                    if not masked(s.start_char, s.end_char)]
+            doc._.cues[self.group] = [c for c in cues if not masked(c.start, c.end)]
+            doc.spans[self.group] = [s for s in doc.spans[self.group]
+                                     if not masked(s.start_char, s.end_char)]
         return doc
 
 
-def change_tagger(nlp: Language) -> ChangeTagger:
+def change_tagger(nlp: Language) -> MaskingTagger:
     """Direction (up/down/flat), basis (yoy/qoq) and from/to cues of changes."""
     rows = load_lexicon(lang_of(nlp)).changes
     entries = [(s, row.role, row.id) for row in rows for s in row.surfaces]
-    return ChangeTagger(nlp, "changes", entries)
+    return MaskingTagger(nlp, "changes", entries, mask="not_change")
 
 
 def modality_tagger(nlp: Language) -> LexiconTagger:
