@@ -50,6 +50,7 @@ MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US
 TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD = re.compile(r"\bmarket\b")
+DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
@@ -135,6 +136,7 @@ class DocContext:
     last_subject: Cue | None = None
     previous_company: Cue | None = None
     last_market: Subject | None = None
+    last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
     topic_market: Subject | None = None  # the market a round-up is about ("Hong Kong's IPO market")
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
@@ -579,6 +581,10 @@ class SentenceAssembler:
         """
         carried = self.ctx.carried_period
         base_period = self.base_near(mention)
+        if metric_def is not None and metric_def.point_in_time and (
+                mention is None or mention.kind in ("since", "cumulative")) and any(
+                t.kind == "since" for t in self.view.times):
+            return self.as_of_day(), None  # "shares have risen 70% since the start of the year"
         if mention is not None and mention.kind == "cumulative":
             return None, mention.text
         if mention is not None and mention.kind in ("current", "previous_quarter") and \
@@ -599,6 +605,16 @@ class SentenceAssembler:
                          if b and not YEAR_ONLY.fullmatch(b)), mention.label)
             return mention.label + base[4:], mention.text
         return attr.resolve_period(mention, base_period, carried)
+
+    def as_of_day(self) -> str | None:
+        """The day a running level is read on: the paragraph's last named day, else publication.
+
+        "On Tuesday, the shares closed at ... . They have risen 20% since the start of the year."
+        """
+        last = self.ctx.last_day
+        if last is not None and last[0] == self.view.paragraph:
+            return last[1]
+        return self.ctx.published.isoformat() if self.ctx.published else None
 
     def comparison_not_bound(self, q: Quantity | None) -> bool:
         """"higher/lower than X" after another figure of the unit compares it with X."""
@@ -1164,6 +1180,10 @@ def assemble(doc: Doc) -> list[Fact]:
             # (上半年…) or on July's deliveries in a Q2 report is an aside
             ctx.carried_period = ctx.report_period
         paragraph = view.paragraph
+        days = [t.label for t in view.times if t.kind == "point" and t.label
+                and DAY_LABEL.fullmatch(t.label)]
+        if days:  # a day named before the figure dates the paragraph's running levels
+            ctx.last_day = (view.paragraph, days[-1])
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:

@@ -157,6 +157,9 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
         return "vs_previous"  # "down 3.4% from June": against that month
     if any(t.kind == "since" and 0 <= t.start - hi <= 8 for t in view.times):
         return "vs_previous"  # "has risen about 20% since the beginning of the year"
+    if any(t.kind == "since" and opening[0] <= t.start < opening[1] for t in view.times) and \
+            not any(opening[0] <= q.start < opening[1] for q in view.quantities):
+        return "vs_previous"  # 今年以来，公司股价累计下跌约15%: since the opening's time
     return None
 
 

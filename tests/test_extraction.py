@@ -1383,3 +1383,15 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_company():
     facts = extract_text("Institutions raised their expectations after the results.",
                          published="2024-09-10")
     assert all(f.subject is None or f.subject.name != "Institutions" for f in facts)
+
+
+@pytest.mark.parametrize("text, lang, day", [
+    ("On Tuesday, Zentrix's US-listed shares closed up 4.3% at US$7.77. However, the stock has "
+     "still fallen more than 45% since the beginning of the year.", "en", "2024-08-20"),
+    ("今年以来，泽瑞股价累计下跌约15%。", "zh", "2024-08-21"),
+])
+def test_a_share_price_change_since_the_year_began_is_read_on_a_day(text, lang, day):
+    facts = extract_text(text, lang=lang, published="2024-08-21")
+    since = next(f for f in facts if f.value is None and f.change is not None)
+    assert since.metric == "share_price" and since.change.basis == "vs_previous"
+    assert since.period.label == day
