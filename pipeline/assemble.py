@@ -587,6 +587,9 @@ class SentenceAssembler:
             return self.as_of_day(), None  # "shares have risen 70% since the start of the year"
         if mention is not None and mention.kind == "cumulative":
             return None, mention.text
+        if mention is not None and mention.kind == "report_end":
+            end = attr.period_end(self.ctx.report_period or carried)
+            return (end.isoformat() if end else None), mention.text
         if mention is not None and mention.kind in ("current", "previous_quarter") and \
                 self.ctx.fiscal_report:
             return None, mention.text  # "in the quarter" of a fiscal report: a fiscal quarter

@@ -125,7 +125,7 @@ class PeriodRow(WithSurfaces):
         "half", "quarter", "quarters_to", "year_part", "relative_year",
         "same_period_last_year", "next_n_years", "deadline", "month", "year_edge", "now",
         "months_to", "year_edge_quarter", "quarter_ended", "cumulative",
-        "fiscal", "weekday", "latest_quarter", "previous_quarter",
+        "fiscal", "weekday", "latest_quarter", "previous_quarter", "report_end",
     ]
     index: int | None = None
     offset: int | None = None

@@ -222,6 +222,8 @@ class _Resolver:
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "cumulative"), 1
         if row.type == "same_period_last_year":
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "same_period"), 1
+        if row.type == "report_end":  # "as of the end of the reporting period", 截至报告期末
+            return TimeMention(p.start, p.end, self.text[p.start:p.end], None, "report_end"), 1
         if row.type == "previous_quarter":  # a comparison point, one quarter before the base
             return TimeMention(p.start, p.end, self.text[p.start:p.end], None,
                                "previous_quarter"), 1

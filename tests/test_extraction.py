@@ -1395,3 +1395,13 @@ def test_a_share_price_change_since_the_year_began_is_read_on_a_day(text, lang, 
     since = next(f for f in facts if f.value is None and f.change is not None)
     assert since.metric == "share_price" and since.change.basis == "vs_previous"
     assert since.period.label == day
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("上半年，泽瑞营业收入为834.51亿元。截至报告期末，泽瑞在职员工约3.4万人。", "zh"),
+    ("In the first half, Zentrix's revenue was 83.4 billion yuan. As of the end of the reporting "
+     "period, Zentrix had about 34,000 employees.", "en"),
+])
+def test_the_end_of_the_reporting_period_is_its_last_day(text, lang):
+    staff = one(extract_text(text, lang=lang, published="2024-08-09"), "34000")
+    assert (staff.metric, staff.period.label) == ("employees", "2024-06-30")
