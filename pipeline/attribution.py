@@ -434,7 +434,10 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
                                                              t.start)):
         return True  # 恢复至2019年同期的120%: the level the figure is a share of
     if own is not None and 0 <= own - t.end <= 3:
-        return False  # "上一季度的10.7元": the time written right before the figure is its own
+        # "上一季度的10.7元": the time written right before the figure is its own, unless it is
+        # the point a change is counted from (较上年增长15%)
+        return bool(COMPARED_POINT.search(view.between(max(view.start, t.start - 8), t.start))
+                    and view.between(t.end, own).strip() not in ("", "的", "of"))
     before = [q for q in view.quantities if q.end <= t.start
               and len(view.between(q.end, t.start)) <= 16]
     if before:

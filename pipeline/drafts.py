@@ -133,6 +133,13 @@ def basis_surfaces(lang: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
+@cache
+def last_year_words(lang: str) -> frozenset[str]:
+    """Words for the previous year ("last year", 上年): a comparison with them is year-on-year."""
+    return frozenset(s.lower() for row in load_lexicon(lang).periods
+                     if row.type == "relative_year" and row.offset == -1 for s in row.surfaces)
+
+
 def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | None:
     """Yoy / qoq / hoh / mom cue near the change, else vs_previous for "compared with"."""
     clauses = (view.clause(lo), view.clause(max(lo, hi - 1)))
@@ -146,8 +153,13 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     for label in ("yoy", "qoq", "hoh", "mom"):
         if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
             return label
-    if any(c.label == "vs" for c in view.changes if c.end <= lo or (
-            c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times))):
+    compared = [c for c in view.changes if c.label == "vs" and (c.end <= lo or (
+        c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times)))]
+    if compared:
+        last_year = last_year_words(view.lang)
+        if any(0 <= t.start - c.end <= 2 and t.text.lower() in last_year and
+               0 <= lo - t.end <= 4 for c in compared for t in view.times):
+            return "yoy"  # 较上年增长15%: against last year, no figure given
         return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
     semi = view.semiclause(lo)
     if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):

@@ -1405,3 +1405,9 @@ def test_a_share_price_change_since_the_year_began_is_read_on_a_day(text, lang, 
 def test_the_end_of_the_reporting_period_is_its_last_day(text, lang):
     staff = one(extract_text(text, lang=lang, published="2024-08-09"), "34000")
     assert (staff.metric, staff.period.label) == ("employees", "2024-06-30")
+
+
+def test_a_target_against_last_year_is_year_on_year_and_due_in_its_own_year():
+    text = "根据年初制定的经营计划，2024年泽瑞营业总收入力争较上年增长15%左右。"
+    fact = next(f for f in extract_text(text, published="2024-08-09") if f.change is not None)
+    assert (fact.modality, fact.change.basis, fact.horizon.label) == ("target", "yoy", "2024")
