@@ -239,3 +239,21 @@ def test_the_quarter_is_the_last_one_completed(text, lang, published, label):
 def test_game_categories(text, lang, category):
     doc = annotate(Article(doc_id="t", text=text, published="2024-08-28"), lang)
     assert category in {row for _, label, row in spans(doc, "segments") if label == "product"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Revenue rose 12.5% to $3.2 billion, the company said.  Net loss: 1.1 bn."),
+    ("zh", "上半年营业收入为834.51亿元，同比增长17.76%。 净利润416.96亿元。"),
+])
+def test_expand_span_agrees_with_char_span(lang, text):
+    from pipeline.components.base import expand_span
+    from pipeline.nlp import build_nlp
+
+    doc = build_nlp(lang).make_doc(text)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            if not text[start:end].strip():
+                continue  # spaCy returns an empty span for blank ranges; we never ask for one
+            want = doc.char_span(start, end, alignment_mode="expand")
+            got = expand_span(doc, start, end)
+            assert (want.start, want.end) == (got.start, got.end), (start, end)

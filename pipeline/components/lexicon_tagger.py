@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.components.base import Cue, doc_text
+from pipeline.components.base import Cue, doc_text, expand_span, token_bounds
 from pipeline.trie import compile_trie
 
 
@@ -102,8 +102,7 @@ class LexiconTagger:
             if bounds is not None:  # a token match: its tokens are what char_span would expand to
                 spans.append(Span(doc, *bounds, label=label, span_id=row))
                 continue
-            span = doc.char_span(hit.start, hit.end, label=label, span_id=row,
-                                 alignment_mode="expand")
+            span = expand_span(doc, hit.start, hit.end, label=label, span_id=row)
             if span is not None:
                 spans.append(span)
         doc.spans[self.group] = spans
@@ -130,9 +129,9 @@ class LexiconTagger:
             ]
         found = []
         text = doc_text(doc)
+        starts, ends = token_bounds(doc)
         for match_id, start, end in self.matcher(doc):
-            last = doc[end - 1]
-            start_char, end_char = doc[start].idx, last.idx + len(last)
+            start_char, end_char = starts[start], ends[end - 1]
             label, row = self.rows[match_id]
             found.append(Cue(start_char, end_char, text[start_char:end_char], label, row))
             if tokens is not None:

@@ -7,7 +7,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.base import doc_text
+from pipeline.components.base import doc_text, expand_span
 from pipeline.components.lexicon_tagger import LexiconTagger
 from pipeline.components.names import find_unknown_names, model_variants
 from pipeline.lexicon import load_lexicon
@@ -34,7 +34,7 @@ class ArticleSegmenter:
         doc._.segmentation = seg
         if doc._.published is None and seg.published:
             doc._.published = seg.published
-        spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in seg.sentences]
+        spans = [expand_span(doc, s.start, s.end) for s in seg.sentences]
         doc.spans["sentences"] = [s for s in spans if s is not None]
         return doc
 
@@ -50,8 +50,7 @@ class QuantityTagger:
         text = doc_text(doc)
         found = with_share_words(text, find_quantities(text, self.lang), self.lang)
         doc._.quantities = found
-        spans = [doc.char_span(q.start, q.end, label=q.unit or "number",
-                               alignment_mode="expand") for q in found]
+        spans = [expand_span(doc, q.start, q.end, label=q.unit or "number") for q in found]
         doc.spans["quantities"] = [s for s in spans if s is not None]
         return doc
 
@@ -73,8 +72,8 @@ class PeriodTagger:
             for m in find_time_mentions(text[start:end], self.lang, published):
                 mentions.append(type(m)(m.start + start, m.end + start, m.text, m.label, m.kind))
         doc._.time_mentions = mentions
-        spans = [doc.char_span(m.start, m.end, label=m.kind, kb_id=m.label or "",
-                               alignment_mode="expand") for m in mentions]
+        spans = [expand_span(doc, m.start, m.end, label=m.kind, kb_id=m.label or "")
+                 for m in mentions]
         doc.spans["periods"] = [s for s in spans if s is not None]
         return doc
 
@@ -98,8 +97,7 @@ class SubjectTagger:
         known = [c for c in known if not any(u.start <= c.start and c.end <= u.end
                                              for u in unknown)]
         doc._.cues["subjects"] = sorted([*known, *unknown], key=lambda c: (c.start, c.end))
-        spans = [doc.char_span(c.start, c.end, label=c.label, span_id=c.row,
-                               alignment_mode="expand") for c in unknown]
+        spans = [expand_span(doc, c.start, c.end, label=c.label, span_id=c.row) for c in unknown]
         doc.spans["subjects"] = [*doc.spans["subjects"], *[s for s in spans if s is not None]]
         return doc
 
