@@ -53,7 +53,7 @@ MARKET_WORD = re.compile(r"\bmarket\b")
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
-GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival named
+GENERATION_CLAIM = attr.GENERATION_CLAIM  # "2x faster than the previous generation": no rival
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
 WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
 PRONOUN = re.compile(r"\b(?:it|its|the model|this model|the company)\b|该模型|其|它", re.I)
@@ -897,9 +897,13 @@ class SentenceAssembler:
         view = self.view
         cuts = {b + 1 for b in view.semiclause_breaks}
         cues = [c for c in view.modality if c.label in (*attr.STRONG_MODALITIES, "future")]
+        speakers = [c for c in view.modality if c.label == "speaker_after"]
         for m in JOINED_CLAUSE.finditer(view.text):
             joint = view.start + m.end()
-            if any(0 <= c.start - joint <= JOINED_CUE_REACH for c in cues):
+            spoken = any(0 <= c.start - joint <= JOINED_CUE_REACH for c in speakers) and any(
+                c.start > joint and c.label in attr.STRONG_MODALITIES for c in cues)
+            if spoken or any(0 <= c.start - joint <= JOINED_CUE_REACH for c in cues):
+                # ", and the company claimed that its PC version runs more smoothly than ..."
                 cuts.add(view.start + m.start() + 1)
         edges = [view.start, *sorted(cuts), view.end]
         return list(zip(edges, edges[1:], strict=False))

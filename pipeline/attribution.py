@@ -53,6 +53,11 @@ MODEL_CODE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Za-z]?$")
 # "Cui Dongshu, secretary general of the CPCA, said": a person, a role, then the verb
 APPOSITION = re.compile(r"\s*[,，]\s*[^,，;；]{2,70}[,，]\s*")
 LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5}?)market\b")
+GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival
+# a rival written right after a claim cue: 'than "Genshin Impact"', "that of Hello Kitty"
+RIVAL_AFTER = re.compile(
+    r"\s*(?:that of |those of |the )?(?P<name>“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|"
+    r"(?:[A-Z]|[a-z]+[A-Z])(?:[\w+-]|\.(?=\w))*(?:[ -](?:[A-Z]|\d)(?:[\w+-]|\.(?=\w))*)*)")
 # the link to the next item of a list: "... a year earlier and 355 million", 、
 LIST_AND_BEFORE = re.compile(r"(?:\band|\bas well as|[、和及与])\s*$")
 NOT_A_MARKET_NAME = re.compile(
@@ -533,9 +538,21 @@ def future_before(view: SentenceView, start: int) -> Cue | None:
 
 
 def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
-    """What a claim compares with: the first product/company named after the claim cue."""
+    """What a claim compares with: the first product/company named after the claim cue.
+
+    A rival the gazetteer lacks counts when it follows the cue directly: a quoted title or a
+    capitalised name ("surpassed that of Hello Kitty", 'runs more smoothly than "Genshin Impact"').
+    """
     targets = [s for s in view.subjects if s.label in SUBJECT_TYPES]
-    return first_after(targets, cue.end, view.end)
+    known = first_after(targets, cue.end, view.end)
+    if known is not None or cue.row == GENERATION_CLAIM:
+        return known
+    m = RIVAL_AFTER.match(view.text, cue.end - view.start)
+    if m is None:
+        return None
+    name = m.group("name").strip("“”\"《》")
+    start = view.start + m.start("name")
+    return Cue(start, view.start + m.end("name"), m.group("name"), "product", name)
 
 
 def list_metric(view: SentenceView, lex: Lexicon, list_start: int, index: int,

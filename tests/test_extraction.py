@@ -1411,3 +1411,29 @@ def test_a_target_against_last_year_is_year_on_year_and_due_in_its_own_year():
     text = "根据年初制定的经营计划，2024年泽瑞营业总收入力争较上年增长15%左右。"
     fact = next(f for f in extract_text(text, published="2024-08-09") if f.change is not None)
     assert (fact.modality, fact.change.basis, fact.horizon.label) == ("target", "yoy", "2024")
+
+
+@pytest.mark.parametrize("text, rival", [
+    ("Tencent claimed that its Nova service now matches Xbox Cloud Gaming in picture quality.",
+     "Xbox Cloud Gaming"),
+    ("Tencent claimed that the popularity of its toys has surpassed that of Hello Kitty.",
+     "Hello Kitty"),
+])
+def test_a_claim_against_a_rival_the_gazetteer_lacks(text, rival):
+    (claim,) = [f for f in extract_text(text, published="2024-08-28") if f.modality == "claim"]
+    assert claim.object is not None and claim.object.name == rival
+
+
+def test_a_plan_and_a_claim_joined_by_and_are_two_statements():
+    text = ("NetEase reported results on Thursday. "
+            "The game \"Nova Quest\" is scheduled to be launched in China by the end of the year, "
+            "and the company claimed that its PC version runs more smoothly than \"Genshin "
+            "Impact\" on mid-range graphics cards.")
+    modalities = sorted(f.modality for f in extract_text(text, published="2024-08-28"))
+    assert modalities == ["claim", "plan"]
+
+
+def test_a_ranking_reported_by_a_tracker_is_no_claim():
+    text = ("According to TrendForce, Zentrix held 61.7% of the global foundry market in the first "
+            "quarter of 2024, far ahead of second-placed Samsung at 11.0%.")
+    assert {f.modality for f in extract_text(text, published="2024-06-10")} == {"reported"}
