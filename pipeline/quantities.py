@@ -591,7 +591,9 @@ def _compile_en(lex: _Lex, by_kind: dict[str, list[dict]], surfaces: _Surfaces) 
     # Up to two modifiers before a counted noun ("100 million software users"), never a stop
     # word ("3 of the users") or a number word.
     stops = _alt([(w, False) for w in [*lex.counted_stop, *lex.words]])
-    modifier = rf"(?!(?:{stops})(?![\w'-]))[A-Za-z][\w'-]*[ ]+"
+    # a size is a modifier too: "60,000 12-inch wafers"
+    modifier = (rf"(?:(?!(?:{stops})(?![\w'-]))[A-Za-z][\w'-]*"
+                rf"|\d+(?:\.\d+)?-(?:inch|nanometer|nm|mm|millimeter))[ ]+")
     p["counted"] = re.compile(
         rf"[ -]+((?:{modifier}){{0,2}})({_alt(surfaces('counted'))})(?![A-Za-z])")
 

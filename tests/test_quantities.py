@@ -398,3 +398,8 @@ def test_range_from_x_to_y_is_a_range_but_rose_from_x_to_y_is_not():
         ("range", Decimal("18870000000"), Decimal("19440000000"))]
     rose = find_quantities("Revenue rose from 10 billion yuan to 12 billion yuan.", "en")
     assert [q.qualifier for q in rose] == ["exact", "exact"]
+
+
+def test_a_size_between_a_number_and_its_noun_is_a_modifier():
+    (q,) = find_quantities("SMIC will add about 60,000 12-inch wafers of capacity.", "en")
+    assert (q.amount, q.unit, q.counted, q.qualifier) == (60000, "count", "12-inch wafer", "approx")
