@@ -66,6 +66,11 @@ SAME_PART_OF = re.compile(r"\bsame (?:period|quarter|half|half-year|month) (?:of
 SAME_PART_AFTER = re.compile(r"^\s*(?:年)?同期")
 QUOTE_OPEN = re.compile(r"[\"“「『]")  # a statement quoted, its speaker named after the quote
 # a figure of the company just named: "its revenue", "It aims to", 其
+# "the game", "the car", "this model": the product named last
+PRODUCT_REF = re.compile(r"\b(?:the|this) (?:new )?(?:game|car|vehicle|model|phone|smartphone|chip|"
+                         r"app|device|film|movie|drug|robot)\b|该(?:游戏|车型|车|机型|芯片|产品|影片)",
+                         re.I)
+PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "usage"}
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
                    "cost_of_sales", "capex", "depreciation"}
@@ -86,6 +91,8 @@ DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减�
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
+QUOTED_TITLE = re.compile(
+    r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)")
 QUOTED_TITLE_BEFORE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)"
     r"(?:\s+(?:is|are|was|were))?\s*$")
@@ -136,6 +143,7 @@ class DocContext:
     last_subject: Cue | None = None
     previous_company: Cue | None = None
     last_market: Subject | None = None
+    last_product: Cue | None = None  # the product named last ("... the game had sold")
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
     topic_market: Subject | None = None  # the market a round-up is about ("Hong Kong's IPO market")
     market_region: str | None = None
@@ -813,6 +821,12 @@ class SentenceAssembler:
         if self.ctx.last_market is not None and THIS_MARKET.search(
                 self.view.between(self.view.start, start)):
             return self.ctx.last_market  # "IDC expects this market to grow to ..."
+        product = self.ctx.last_product
+        if product is not None and metric in PRODUCT_METRICS and not any(
+                s.label == "product" for s in named) and PRODUCT_REF.search(
+                self.view.between(self.view.start, start)):
+            # "According to Game Science, the game had sold more than 10 million copies"
+            return Subject(name=product.row, text=product.text, type="product")
         last = self.ctx.last_subject
         if not named and last is not None and last.label == "company" and OWNER_REF.search(
                 self.view.between(self.view.start, start)):
@@ -1040,6 +1054,12 @@ def upcoming(mention: TimeMention, published: date | None) -> TimeMention:
     return replace(mention, label=shift_year(mention.label, 1))
 
 
+def quoted_titles(view: SentenceView) -> list[Cue]:
+    """Quoted titles of the sentence ('"Black Myth: Wukong"', 《黑神话：悟空》): products."""
+    return [Cue(view.start + m.start("title"), view.start + m.end("title"), m.group("title"),
+                "product", m.group("title")) for m in QUOTED_TITLE.finditer(view.text)]
+
+
 def quoted_title_before(view: SentenceView, pos: int) -> Cue | None:
     """A quoted title right before `pos` ('shooter "Delta Force" will', 《黑神话》将): a product."""
     base = max(view.start, pos - 60)
@@ -1195,6 +1215,9 @@ def assemble(doc: Doc) -> list[Fact]:
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:
             ctx.last_subject = named[-1]
+        products = [s for s in named if s.label == "product"] + quoted_titles(view)
+        if products:
+            ctx.last_product = max(products, key=lambda c: c.start)
         companies = [s for s in named if s.label == "company"]
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
         # margin was 75.1%" (the article's main company otherwise)

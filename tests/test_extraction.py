@@ -1437,3 +1437,14 @@ def test_a_ranking_reported_by_a_tracker_is_no_claim():
     text = ("According to TrendForce, Zentrix held 61.7% of the global foundry market in the first "
             "quarter of 2024, far ahead of second-placed Samsung at 11.0%.")
     assert {f.modality for f in extract_text(text, published="2024-06-10")} == {"reported"}
+
+
+@pytest.mark.parametrize("text, amount, product", [
+    ("Zentrix released \"Star Voyage\" on Tuesday. According to Zentrix, the game had sold more "
+     "than 10 million copies by August 23.", "10000000", "Star Voyage"),
+    ("Zentrix unveiled the Nova X9 phone in May. The phone had sold 2 million units by the end "
+     "of June.", "2000000", "Nova X9"),
+])
+def test_the_game_or_the_phone_is_the_product_named_before(text, amount, product):
+    fact = one(extract_text(text, published="2024-08-28"), amount)
+    assert fact.subject is not None and fact.subject.name.endswith(product)
