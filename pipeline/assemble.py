@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -52,6 +53,7 @@ TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is 
 MARKET_WORD = re.compile(r"\bmarket\b")
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
+COMPANY_ARTICLE_MENTIONS = 5
 MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
 GENERATION_CLAIM = attr.GENERATION_CLAIM  # "2x faster than the previous generation": no rival
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
@@ -145,6 +147,7 @@ class DocContext:
     last_market: Subject | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
+    company_article: bool = False  # one company dominates: its unnamed figures are its own
     topic_market: Subject | None = None  # the market a round-up is about ("Hong Kong's IPO market")
     market_region: str | None = None
     fiscal_report: bool = False  # the period being reported is fiscal (no calendar label)
@@ -849,7 +852,7 @@ class SentenceAssembler:
         picked = attr.pick_subject(self.view, start, metric,
                                    self.ctx.previous_company or self.ctx.main_subject,
                                    self.ctx.lex,
-                                   self.ctx.market_region)
+                                   self.ctx.market_region, self.ctx.company_article)
         if picked is None:
             return self.ctx.topic_market  # a round-up's figure with no subject: its market
         name, text, kind = picked
@@ -1138,13 +1141,10 @@ def usual_region(views: list[SentenceView]) -> str | None:
 
 def main_subject(views: list[SentenceView]) -> Cue | None:
     """The company the article is about: the most mentioned one (first mention breaks ties)."""
-    counts: Counter[str] = Counter()
     first: dict[str, Cue] = {}
-    for view in views:
-        for s in view.subjects:
-            if s.label == "company":
-                counts[s.row] += 1
-                first.setdefault(s.row, s)
+    for s in company_cues(views):
+        first.setdefault(s.row, s)
+    counts = company_mentions(views)
     if not counts:
         return None
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
@@ -1152,6 +1152,29 @@ def main_subject(views: list[SentenceView]) -> Cue | None:
     if counts[best] < DOMINANCE * runner_up:
         return None  # a market round-up names several companies about as often: none is its subject
     return first[best]
+
+
+def company_cues(views: list[SentenceView]) -> Iterator[Cue]:
+    """Every company mention, except those that only name a figure's source ("According to")."""
+    for view in views:
+        source = attr.source_clauses(view)
+        for s in view.subjects:
+            if s.label == "company" and (source is None or not source[0] <= s.start < source[1]):
+                yield s
+
+
+def company_mentions(views: list[SentenceView]) -> Counter[str]:
+    """How often each company is named in the article (not counting sources)."""
+    return Counter(s.row for s in company_cues(views))
+
+
+def is_company_article(views: list[SentenceView]) -> bool:
+    """An article about one company: named often, and far more often than any other."""
+    counts = company_mentions(views).most_common(2)
+    if not counts:
+        return False
+    runner_up = counts[1][1] if len(counts) > 1 else 0
+    return counts[0][1] >= COMPANY_ARTICLE_MENTIONS and counts[0][1] >= 3 * runner_up
 
 
 def topic_market(views: list[SentenceView]) -> Subject | None:
@@ -1192,6 +1215,7 @@ def assemble(doc: Doc) -> list[Fact]:
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)
+    ctx.company_article = is_company_article(views)
     if ctx.main_subject is None:
         ctx.topic_market = topic_market(views)
     ctx.economy_article = sum(1 for view in views for c in view.metrics

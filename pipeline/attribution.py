@@ -60,6 +60,12 @@ RIVAL_AFTER = re.compile(
     r"(?:[A-Z]|[a-z]+[A-Z])(?:[\w+-]|\.(?=\w))*(?:[ -](?:[A-Z]|\d)(?:[\w+-]|\.(?=\w))*)*)")
 # the link to the next item of a list: "... a year earlier and 355 million", 、
 LIST_AND_BEFORE = re.compile(r"(?:\band|\bas well as|[、和及与])\s*$")
+MARKET_NAMED = re.compile(r"\b(?:market|industry|nationwide|countrywide)\b|市场|行业|全国|全球",
+                          re.I)
+SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
+APPOSITION_OPENING = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
+    r"app|tracker|database|service|agency)\s+(?:of|under|owned by)\b", re.I)
 NOT_A_MARKET_NAME = re.compile(
     r"\b(?:the|a|an|is|was|are|were|be|been|remain(?:ed|s)?|became|becomes|its|their|our|"
     r"largest|biggest|second|third|top|single|only|one)\b", re.I)
@@ -277,6 +283,20 @@ def regional_market(view: SentenceView, start: int) -> Cue | None:
     return regions[-1] if regions else None
 
 
+def source_clauses(view: SentenceView) -> tuple[int, int] | None:
+    """The opening "According to X" / 据X clause and its appositions ("the platform of Y")."""
+    if not SOURCE_OPENING.match(view.text):
+        return None
+    lo, hi = view.clause(view.start)
+    while hi < view.end:
+        nxt = view.clause(hi + 1)
+        if not APPOSITION_OPENING.match(view.between(nxt[0], nxt[1])) or any(
+                nxt[0] <= q.start < nxt[1] for q in view.quantities):
+            break
+        hi = nxt[1]
+    return lo, hi
+
+
 def named_market(view: SentenceView, start: int) -> bool:
     """A product category named as a market.
 
@@ -297,7 +317,8 @@ def named_market(view: SentenceView, start: int) -> bool:
 
 
 def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue | None,
-                 lex: Lexicon, region_hint: str | None = None) -> tuple[str, str, str] | None:
+                 lex: Lexicon, region_hint: str | None = None,
+                 company_article: bool = False) -> tuple[str, str, str] | None:
     """(name, text, type): nearest company/product before the quantity, else the main subject.
 
     Money is reported by companies: a product named before a revenue figure is the business
@@ -313,6 +334,11 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
         if market is not None:  # "the penetration rate of new energy vehicles"
             return market[0], market[1], "market"
     candidates = [s for s in view.subjects if s.label in SUBJECT_TYPES]
+    source = source_clauses(view)
+    if source is not None and not source[0] <= start < source[1]:
+        # "According to data from Beacon Pro, the platform of Alibaba Pictures, the box office
+        # was ...": who supplies the figure is not what it is about
+        candidates = [s for s in candidates if not source[0] <= s.start < source[1]]
     if definition is not None and definition.product_level:
         semi = view.semiclause(start)
         product = nearest_before([s for s in candidates if s.label == "product"], start, semi[0])
@@ -331,7 +357,11 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
             before = company
         elif main is not None and main.label == "company":
             return main.row, main.text, main.label
-    if metric in MARKET_METRICS or named_market(view, start):
+    own_line = company_article and main is not None and main.label == "company" and \
+        before is None and not (regions_in(view) or MARKET_NAMED.search(view.text))
+    if (metric in MARKET_METRICS or named_market(view, start)) and not own_line:
+        # (in a company's article, "sales of new energy vehicles were 320,000 units" with no
+        # market or region named are the company's own)
         market = market_subject(view, start, region_hint)
         if market is not None and (before is None or before.label != "company"
                                    or before.end < view.semiclause(start)[0]):
@@ -342,7 +372,7 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
     after = first_after(candidates, start, clause[1])
     if after is not None:
         return after.row, after.text, after.label
-    if not candidates:  # no company in the sentence: a product category means its market
+    if not candidates and not own_line:  # no company named: a product category means its market
         market = market_subject(view, start, region_hint)
         # a share of revenue is the company's split by product line (智能手机收入占比为32%)
         if market is not None and (not money or main is None) and metric != "revenue_share":

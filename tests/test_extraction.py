@@ -1448,3 +1448,19 @@ def test_a_ranking_reported_by_a_tracker_is_no_claim():
 def test_the_game_or_the_phone_is_the_product_named_before(text, amount, product):
     fact = one(extract_text(text, published="2024-08-28"), amount)
     assert fact.subject is not None and fact.subject.name.endswith(product)
+
+
+def test_a_category_figure_in_a_company_article_is_the_companys_own():
+    text = ("In the first half, BYD sold 1.6 million vehicles, up 28% year-on-year. BYD said "
+            "exports rose. BYD also cut prices. BYD opened a plant. BYD hired staff.\n\n"
+            "Among them, sales of plug-in hybrid vehicles were 320,000 units, a year-on-year "
+            "increase of 117%.")
+    fact = one(extract_text(text, published="2024-08-21"), "320000")
+    assert fact.subject is not None and fact.subject.name == "BYD"
+
+
+def test_the_source_of_a_figure_is_not_its_subject():
+    text = ("According to data from Zentrix Pro, the data platform of Alibaba Pictures, the total "
+            "box office of the summer season was 11.64 billion yuan.")
+    fact = one(extract_text(text, published="2024-09-02"), "11640000000")
+    assert fact.subject is None or fact.subject.name != "Alibaba Pictures"
