@@ -16,6 +16,11 @@ from pipeline.lexicon import load_lexicon
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
+MULTIPLE_OF_EARLIER = re.compile(
+    r"\s*(?:that|those|the level|the figure)\s+(?:of|in)\s+(?:the same period(?: of)? last year|"
+    r"a year earlier|a year ago|last year|the previous year|the same period)", re.I)
+MULTIPLE_OF_EARLIER_NEAR = re.compile(r"\btimes (?:that|those|the level)\b|同期的[\d.]+倍", re.I)
+MULTIPLE_OF_EARLIER_ZH = re.compile(r"(?:是|为|达到?|相当于)(?:去年同期|上年同期|去年|上年)的$")
 RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)", re.I)
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
@@ -153,6 +158,10 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     for label in ("yoy", "qoq", "hoh", "mom"):
         if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
             return label
+    if any(t.kind == "same_period" and lo - 12 <= t.start and t.start - hi <= 20
+           for t in view.times) and MULTIPLE_OF_EARLIER_NEAR.search(view.between(
+               max(view.start, lo - 12), min(view.end, hi + 20))):
+        return "yoy"  # "4.5 times that of the same period last year", 是去年同期的4.5倍
     compared = [c for c in view.changes if c.label == "vs" and (c.end <= lo or (
         c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times)))]
     if compared:
@@ -267,7 +276,10 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             metric = attr.nearest_before(view.metrics, q.start, view.clause(q.start)[0])
             if metric is not None and metric.row in directed:
                 cue = Cue(metric.start, metric.end, metric.text, directed[metric.row], metric.row)
-        if q.unit == "x" and cue is None and not q.text[:1].isdigit():
+        if q.unit == "x" and cue is None and (not q.text[:1].isdigit() or MULTIPLE_OF_EARLIER.match(
+                view.between(q.end, view.end)) or MULTIPLE_OF_EARLIER_ZH.search(
+                view.between(max(view.start, q.start - 12), q.start))):
+            # "nearly 4.5 times that of the same period last year", 是去年同期的4.5倍: a change
             cue = Cue(q.start, q.end, q.text, "up", "multiple")
         keep = cue is not None and (q.unit is not None or is_scaled(q) or cue.row in directed)
         roles.append((q, cue if keep else None))

@@ -1464,3 +1464,27 @@ def test_the_source_of_a_figure_is_not_its_subject():
             "box office of the summer season was 11.64 billion yuan.")
     fact = one(extract_text(text, published="2024-09-02"), "11640000000")
     assert fact.subject is None or fact.subject.name != "Alibaba Pictures"
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("By brand, the Zentrix Nova series sold 213,000 units, nearly 4.5 times that of the same "
+     "period last year.", "en", "213000"),
+    ("泽瑞新系列销量为21.3万辆，是去年同期的4.5倍。", "zh", "213000"),
+])
+def test_a_multiple_of_last_years_level_is_a_year_on_year_change(text, lang, amount):
+    facts = extract_text(text, lang=lang, published="2024-08-21")
+    sold = one(facts, amount)
+    assert (sold.change.amount, sold.change.unit, sold.change.basis) == (4.5, "x", "yoy")
+    assert len(facts) == 1
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("Excluding one-off items, Zentrix's core net profit attributable to shareholders was 3.28 "
+     "billion yuan.", "3280000000", "adjusted_net_profit"),
+    ("The rise in Zentrix's profit was mainly due to a one-off gain of about 7.4 billion yuan.",
+     "7400000000", "other"),
+    ("As of the end of June, Zentrix Film had 717 directly operated cinemas in China.", "717",
+     "other"),
+])
+def test_more_metric_phrasings(text, amount, metric):
+    assert one(extract_text(text, published="2024-08-21"), amount).metric == metric
