@@ -849,8 +849,13 @@ class SentenceAssembler:
             # "shipments in the Latin American market": the same product, another region
             return Subject(name=region.row + last.name[len(old_region):],
                            text=self.view.between(region.start, region.end), type="market")
+        ctx = self.ctx
+        # "the group's cash" in a company's article is that company's, whatever the previous
+        # sentence was about (an investee such as "Amer Sports")
+        referred = ctx.main_subject is not None and COMPANY_REF.search(self.view.text)
         picked = attr.pick_subject(self.view, start, metric,
-                                   self.ctx.previous_company or self.ctx.main_subject,
+                                   ctx.main_subject if referred else
+                                   ctx.previous_company or ctx.main_subject,
                                    self.ctx.lex,
                                    self.ctx.market_region, self.ctx.company_article)
         if picked is None:

@@ -1488,3 +1488,11 @@ def test_a_multiple_of_last_years_level_is_a_year_on_year_change(text, lang, amo
 ])
 def test_more_metric_phrasings(text, amount, metric):
     assert one(extract_text(text, published="2024-08-21"), amount).metric == metric
+
+
+def test_the_group_is_the_articles_company_not_the_investee_named_before():
+    text = ("ANTA Sports reported results. ANTA Sports raised revenue. ANTA Sports opened stores. "
+            "Its stake in Amer Sports lost value.\n\nAs of June 30, 2024, the group's cash and "
+            "cash equivalents amounted to 22.98 billion yuan.")
+    cash = one(extract_text(text, published="2024-08-27"), "22980000000")
+    assert cash.subject.name == "Anta Sports"
