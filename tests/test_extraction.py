@@ -1496,3 +1496,15 @@ def test_the_group_is_the_articles_company_not_the_investee_named_before():
             "cash equivalents amounted to 22.98 billion yuan.")
     cash = one(extract_text(text, published="2024-08-27"), "22980000000")
     assert cash.subject.name == "Anta Sports"
+
+
+@pytest.mark.parametrize("text, lang, amount, market", [
+    ("据IDC统计，2023年中国大模型市场规模为17.65亿元。", "zh", "1765000000",
+     "China large model market"),
+    ("China's cross-border e-commerce imports and exports reached 1.22 trillion yuan in the first "
+     "half of 2024.", "en", "1220000000000", "China cross-border e-commerce market"),
+])
+def test_more_categories_make_markets(text, lang, amount, market):
+    fact = one(extract_text(text, lang=lang, published="2024-09-05"), amount)
+    assert fact.subject is not None and fact.subject.name == market
+    assert fact.metric == "market_size"
