@@ -17,10 +17,12 @@ from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
 MULTIPLE_OF_EARLIER = re.compile(
-    r"\s*(?:that|those|the level|the figure)\s+(?:of|in)\s+(?:the same period(?: of)? last year|"
-    r"a year earlier|a year ago|last year|the previous year|the same period)", re.I)
+    r"\s*(?:that|those|the level|the figure)\s+(?:of|in|at)\s+(?:the same period(?: of)? last year|"
+    r"a year earlier|a year ago|last year|the previous year|the same period|"
+    r"the (?:start|beginning|end) of (?:the|this|last) year|the (?:start|beginning) of \w+)", re.I)
 MULTIPLE_OF_EARLIER_NEAR = re.compile(r"\btimes (?:that|those|the level)\b|同期的[\d.]+倍", re.I)
-MULTIPLE_OF_EARLIER_ZH = re.compile(r"(?:是|为|达到?|相当于)(?:去年同期|上年同期|去年|上年)的$")
+MULTIPLE_OF_EARLIER_ZH = re.compile(
+    r"(?:是|为|达到?|相当于)(?:去年同期|上年同期|去年|上年|今年年初|年初|去年底|年末|上季度|[一二三四]季度)的$")
 RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)", re.I)
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
@@ -162,6 +164,11 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
            for t in view.times) and MULTIPLE_OF_EARLIER_NEAR.search(view.between(
                max(view.start, lo - 12), min(view.end, hi + 20))):
         return "yoy"  # "4.5 times that of the same period last year", 是去年同期的4.5倍
+    if any(q.unit == "x" and lo <= q.start < hi + 1 and (
+            MULTIPLE_OF_EARLIER.match(view.between(q.end, view.end))
+            or MULTIPLE_OF_EARLIER_ZH.search(view.between(max(view.start, q.start - 12), q.start)))
+           for q in view.quantities):
+        return "vs_previous"  # 约为今年年初的30倍, "30 times the level at the start of the year"
     compared = [c for c in view.changes if c.label == "vs" and (c.end <= lo or (
         c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times)))]
     if compared:

@@ -1508,3 +1508,13 @@ def test_more_categories_make_markets(text, lang, amount, market):
     fact = one(extract_text(text, lang=lang, published="2024-09-05"), amount)
     assert fact.subject is not None and fact.subject.name == market
     assert fact.metric == "market_size"
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("截至8月底，泽瑞API日均tokens调用量突破1000亿，约为今年年初的30倍。", "zh", "100000000000"),
+    ("Zentrix's daily token usage exceeded 100 billion by the end of August, 30 times the level "
+     "at the start of the year.", "en", "100000000000"),
+])
+def test_a_multiple_of_an_earlier_named_level_is_a_change_against_it(text, lang, amount):
+    fact = one(extract_text(text, lang=lang, published="2024-09-05"), amount)
+    assert (fact.change.amount, fact.change.unit, fact.change.basis) == (30, "x", "vs_previous")
