@@ -48,6 +48,7 @@ PAST_FORECAST_BEFORE = re.compile(
     re.I)
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
+COMPARED_SIGN = re.compile(r"\ba\s+(?:net\s+)?(loss|profit)\s+of\s+$", re.I)
 TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD = re.compile(r"\bmarket\b")
@@ -203,7 +204,8 @@ class SentenceAssembler:
             else:
                 return None
         amount = q.amount
-        if negative and unit and len(unit) == 3 and metric in attr.PROFIT_METRICS and amount > 0:
+        if negative and unit and len(unit) == 3 and amount > 0 and (
+                metric in attr.PROFIT_METRICS or metric == "other"):  # "EBITA was a loss of"
             amount = -amount
         counted = q.counted
         if unit == "count" and counted is None and metric:
@@ -295,6 +297,10 @@ class SentenceAssembler:
         compared = self.compared_figure(anchor)
         if compared is not None:  # "R&D was 4.3 billion, compared with 4.1 billion": same metric
             choice = attr.pick_metric(view, ctx.lex, compared.start, compared.end, unit)
+            sign = COMPARED_SIGN.search(view.between(max(view.start, left_edge(anchor) - 32),
+                                                     left_edge(anchor)))
+            if sign is not None:  # "a net loss of 165 million, compared with a profit of 112"
+                choice = replace(choice, negative=sign.group(1).lower().startswith("loss"))
         if draft.list_index is not None:
             choice = attr.list_metric(view, ctx.lex, draft.list_start, draft.list_index,
                                       draft.list_size) or choice
@@ -549,7 +555,7 @@ class SentenceAssembler:
         """
         view = self.view
         edge = left_edge(q)
-        if not attr.COMPARED_POINT.search(view.between(max(view.start, edge - 20), edge)):
+        if not attr.COMPARED_POINT.search(view.between(max(view.start, edge - 32), edge)):
             return None
         semi = view.semiclause(q.start)
         earlier = [p for p in view.quantities if semi[0] <= p.start and p.end <= edge

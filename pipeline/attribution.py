@@ -62,6 +62,8 @@ RIVAL_AFTER = re.compile(
 LIST_AND_BEFORE = re.compile(r"(?:\band|\bas well as|[、和及与])\s*$")
 MARKET_NAMED = re.compile(r"\b(?:market|industry|nationwide|countrywide)\b|市场|行业|全国|全球",
                           re.I)
+LOSS_OF_NAMED = re.compile(r"\s+(?:was|were|is|are|recorded|posted|swung to|turned to)\s+(?:a\s+)?"
+                           r"(?:net\s+)?loss(?:es)?", re.I)
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -76,7 +78,7 @@ COMPARISON_OPENING = re.compile(r"\s*(?:compared with|compared to|versus|vs\.?|u
                                 r"较|相比)", re.I)
 # a figure written as the point of comparison: "from 6.2 billion", "compared with 23.5 billion"
 COMPARED_POINT = re.compile(r"(?:\b(?:from|compared with|compared to|versus|vs\.?|than)\s+"
-                            r"(?:the\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
+                            r"(?:the\s+|a\s+(?:net\s+)?(?:loss|profit)\s+of\s+)?|(?:较|相比|高于|低于|去年同期为|上年同期为|同期为)上?\s*)$",
                             re.I)
 AGENT_WIDTH = len("on the back of the")  # the longest phrase of AGENT_BEFORE
 AS_OF_BEFORE = re.compile(r"(?:\bas of|\bas at|截至|截止到?|到)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
@@ -158,6 +160,12 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         if modifier is None:
             return MetricChoice(None, None, False, "no_metric")
         return MetricChoice(modifier.label, modifier, False, "metric_modifier")
+    if rows[cue.row].sign < 0 and cue.label == "net_profit":
+        # "the segment's adjusted EBITA was a loss of 3.71 billion": a loss of the measure named
+        # before it
+        named = nearest_before([c for c in plain if c is not cue], cue.start, clause[0])
+        if named is not None and LOSS_OF_NAMED.fullmatch(view.between(named.end, cue.end)):
+            return MetricChoice(named.label, named, True, how)
     metric = cue.label
     negative = rows[cue.row].sign < 0
     lo = min(cue.start, start)

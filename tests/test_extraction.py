@@ -1518,3 +1518,18 @@ def test_more_categories_make_markets(text, lang, amount, market):
 def test_a_multiple_of_an_earlier_named_level_is_a_change_against_it(text, lang, amount):
     fact = one(extract_text(text, lang=lang, published="2024-09-05"), amount)
     assert (fact.change.amount, fact.change.unit, fact.change.basis) == (30, "x", "vs_previous")
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("In the second quarter, the segment's adjusted EBITA was a loss of 3.71 billion yuan, "
+     "compared with a loss of 0.65 billion yuan in the same period last year.",
+     {("other", -3710000000), ("other", -650000000)}),
+    ("In the first half, Zentrix's share of losses of its associate was 150 million yuan.",
+     {("other", -150000000)}),
+    ("Zentrix recorded a net loss attributable to shareholders of 165 million yuan in the first "
+     "half of the year, compared with a net profit of 112 million yuan in the same period last "
+     "year.", {("net_profit_attributable", -165000000), ("net_profit_attributable", 112000000)}),
+])
+def test_losses_of_a_named_measure_are_negative_and_profits_compared_stay_positive(text, amounts):
+    facts = extract_text(text, published="2024-08-15")
+    assert {(f.metric, int(f.value.amount)) for f in facts} == amounts
