@@ -55,7 +55,8 @@ MARKET_WORD = re.compile(r"\bmarket\b")
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
-MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场", re.I)
+MARKET_WORD_AFTER = re.compile(r"\bmarket\b|市场|\bof (?:the )?(?:global|worldwide)\b|\bindustry\b|"
+                               r"全球|行业", re.I)
 GENERATION_CLAIM = attr.GENERATION_CLAIM  # "2x faster than the previous generation": no rival
 WINS_AFTER = re.compile(r"^\s*(?:of\b|out of\b|项)")
 WINS_VERB_AFTER = re.compile(r"^(?:成绩|得分)?(?:超过|超越|领先|优于|胜过)")
@@ -115,7 +116,7 @@ OWN_WHOLE = re.compile(r"^\s*of\s+(?:the\s+(?:group|company|firm)['’]s|its|the
 ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|companies|businesses|"
                             r"organizations|organisations|firms|households|consumers|hospitals|"
                             r"schools|banks)\b", re.I)
-VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机量)$")
+VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机量|人员|员工|人数|客户数)$")
 PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
                       r"\b(?:users|customers|buyers)['’]\s+\w+|人均|户均", re.I)
 PROPORTION = re.compile(

@@ -1533,3 +1533,14 @@ def test_a_multiple_of_an_earlier_named_level_is_a_change_against_it(text, lang,
 def test_losses_of_a_named_measure_are_negative_and_profits_compared_stay_positive(text, amounts):
     facts = extract_text(text, published="2024-08-15")
     assert {(f.metric, int(f.value.amount)) for f in facts} == amounts
+
+
+@pytest.mark.parametrize("text, lang, amount, metric", [
+    ("In the second quarter, Zentrix's equipment billings were 12.21 billion US dollars, "
+     "accounting for 45.6% of global billings.", "en", "45.6", "market_share"),
+    ("In the first half, Zentrix's advertising and promotional expenses accounted for 13.1% of "
+     "revenue.", "en", "13.1", "other"),
+    ("截至6月末，泽瑞员工总数超过800人，其中研发人员占比约为75%。", "zh", "75", "other"),
+])
+def test_what_a_share_is_a_share_of(text, lang, amount, metric):
+    assert one(extract_text(text, lang=lang, published="2024-08-15"), amount).metric == metric
