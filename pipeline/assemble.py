@@ -93,7 +93,12 @@ GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|�
                           r"[^,;，；]{0,40}$", re.I)
 DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减少", re.I)
 STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
-JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)")
+JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
+                           r"\s+and\s+(?=(?:plans|aims|intends|expects|hopes)\s+to\b)")
+# 公司将继续推进数字化变革，计划年内新增3个生产基地: a bare comma before a second cue, after a
+# clause that states a plan of its own (not a speaker's "X预计，")
+ZH_CUE_CLAUSE = re.compile(r"，(?=[^，。；]{0,8}?(?:计划|力争|预计|拟|目标|有望))")
+SPEAKER_END = re.compile(r"(?:预计|表示|认为|称|指出|说|透露|强调|介绍)$")
 JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
 QUOTED_TITLE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)")
@@ -129,6 +134,7 @@ NUMBER_OF_BEFORE = re.compile(
     r"\b(?:bringing|brings|bring|taking|takes|take) (?:the|its|their) total (?:number )?"
     r"(?P<total>)to\s+$|"
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
+COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|(?:该公司|公司|我们))$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
@@ -927,6 +933,13 @@ class SentenceAssembler:
         cuts = {b + 1 for b in view.semiclause_breaks}
         cues = [c for c in view.modality if c.label in (*attr.STRONG_MODALITIES, "future")]
         speakers = [c for c in view.modality if c.label == "speaker_after"]
+        for m in ZH_CUE_CLAUSE.finditer(view.text) if view.lang == "zh" else ():
+            joint = view.start + m.start()
+            before = [c for c in cues if c.label in ("plan", "target", "future")
+                      and c.end <= joint and c.start >= max(
+                [view.start, *(cut for cut in cuts if cut <= joint)])]
+            if before and not SPEAKER_END.search(view.between(view.start, joint)):
+                cuts.add(joint + 1)
         for m in JOINED_CLAUSE.finditer(view.text):
             joint = view.start + m.end()
             spoken = any(0 <= c.start - joint <= JOINED_CUE_REACH for c in speakers) and any(
@@ -972,7 +985,10 @@ class SentenceAssembler:
         titled = None
         if not strong:
             subject_then_will = [f for f in futures for s in named
-                                 if 0 <= f.start - s.end <= 12]
+                                 if 0 <= f.start - s.end <= 12] + [
+                f for f in futures if COMPANY_THEN_WILL.search(
+                    view.between(max(view.start, f.start - 8), f.start))]
+            # (公司将继续推进, "the company will continue": the company's own plan, whoever says it)
             titled = next((t for f in futures if (t := quoted_title_before(view, f.start))),
                           None)
             if titled is not None and not subject_then_will:  # 《X》 / "Delta Force" will ...
@@ -1008,7 +1024,7 @@ class SentenceAssembler:
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
-        horizon_mention = next((t for t in view.times if t.start >= cue.start), None)
+        horizon_mention = next((t for t in view.times if cue.start <= t.start < hi), None)
         if horizon_mention is not None:  # "will be launched on September 26": the coming one
             horizon_mention = upcoming(horizon_mention, ctx.published)
         due = horizon_mention

@@ -1544,3 +1544,18 @@ def test_losses_of_a_named_measure_are_negative_and_profits_compared_stay_positi
 ])
 def test_what_a_share_is_a_share_of(text, lang, amount, metric):
     assert one(extract_text(text, lang=lang, published="2024-08-15"), amount).metric == metric
+
+
+def test_a_plan_and_a_numeric_plan_joined_by_a_comma_are_two_facts():
+    text = ("对于下半年的经营，泽瑞董事长在业绩说明会上表示，公司将继续推进数字化变革，"
+            "计划年内在海外新增3个生产基地。")
+    facts = extract_text(text, published="2024-08-30")
+    assert sorted((f.modality, f.value is not None) for f in facts) == [("plan", False),
+                                                                        ("plan", True)]
+    numberless = next(f for f in facts if f.value is None)
+    assert numberless.horizon.label == "2024-H2"
+
+
+def test_a_forecasters_intro_is_not_a_statement_of_its_own():
+    text = "华创证券预计，随着中秋、国庆旺季临近，飞天茅台批价有望在9月企稳。"
+    assert len(extract_text(text, published="2024-08-09")) == 1
