@@ -275,7 +275,8 @@ class SentenceAssembler:
                 attr.claim_object(view, cue) is None:
             cue = None
         if cue is None:
-            future = attr.future_before(view, anchor.start)
+            future = attr.future_before(view, anchor.start) or attr.future_after_figures(
+                view, anchor.end)
             if future is None:
                 return "reported", None
             cue = Cue(future.start, future.end, future.text, "plan", future.row)

@@ -64,6 +64,7 @@ MARKET_NAMED = re.compile(r"\b(?:market|industry|nationwide|countrywide)\b|市�
                           re.I)
 LOSS_OF_NAMED = re.compile(r"\s+(?:was|were|is|are|recorded|posted|swung to|turned to)\s+(?:a\s+)?"
                            r"(?:net\s+)?loss(?:es)?", re.I)
+FIGURE_LIST_GAP = re.compile(r"[和及、与\s]*(?:分别|也|还|都)?")
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -573,6 +574,19 @@ def future_before(view: SentenceView, start: int) -> Cue | None:
     """A bare future marker ("will", 将) before the position in its semicolon clause."""
     futures = [c for c in view.modality if c.label == "future"]
     return nearest_before(futures, start, view.semiclause(start)[0])
+
+
+def future_after_figures(view: SentenceView, end: int) -> Cue | None:
+    """A future marker right after a figure or a list of them (24.60亿元和11.25亿元将分别投向)."""
+    futures = [c for c in view.modality if c.label == "future" and view.lang == "zh"]
+    after = first_after(futures, end, view.clause(end - 1)[1])
+    if after is None:
+        return None
+    gap = view.between(end, after.start)
+    for q in view.quantities:  # the rest of a list of figures may stand in between
+        if end <= q.start and q.end <= after.start:
+            gap = gap.replace(q.text, "")
+    return after if FIGURE_LIST_GAP.fullmatch(gap) else None
 
 
 def claim_object(view: SentenceView, cue: Cue) -> Cue | None:

@@ -1559,3 +1559,11 @@ def test_a_plan_and_a_numeric_plan_joined_by_a_comma_are_two_facts():
 def test_a_forecasters_intro_is_not_a_statement_of_its_own():
     text = "华创证券预计，随着中秋、国庆旺季临近，飞天茅台批价有望在9月企稳。"
     assert len(extract_text(text, published="2024-08-09")) == 1
+
+
+def test_figures_that_will_be_spent_are_a_plan():
+    text = ("泽瑞科技拟募集资金不超过39.85亿元。其中，24.60亿元和11.25亿元将分别投向芯片平台项目"
+            "和软件平台项目。")
+    facts = extract_text(text, published="2024-08-30")
+    spent = [f for f in facts if f.metric == "investment"]
+    assert len(spent) == 2 and all(f.modality == "plan" for f in spent)
