@@ -1271,7 +1271,8 @@ def assemble(doc: Doc) -> list[Fact]:
         products = [s for s in named if s.label == "product"] + quoted_titles(view)
         if products:
             ctx.last_product = max(products, key=lambda c: c.start)
-        companies = [s for s in named if s.label == "company"]
+        companies = [s for s in named if s.label == "company" and not attr.ends_with(
+            attr.AGENT_BEFORE, view.between(view.start, s.start), attr.AGENT_WIDTH)]
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
         # margin was 75.1%" (the article's main company otherwise)
         ctx.previous_company = companies[0] if len(companies) == 1 else None

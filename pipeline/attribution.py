@@ -40,7 +40,8 @@ POSSESSIVE = ("'s ", "’s ")
 # one the figure is about
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
-    r"driven by|powered by)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
+    r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
+    r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus)\b"
     r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)

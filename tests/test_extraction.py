@@ -1567,3 +1567,13 @@ def test_figures_that_will_be_spent_are_a_plan():
     facts = extract_text(text, published="2024-08-30")
     spent = [f for f in facts if f.metric == "investment"]
     assert len(spent) == 2 and all(f.modality == "plan" for f in spent)
+
+
+def test_an_investee_is_not_the_subject_of_the_holders_figures():
+    text = ("ANTA Sports reported results. ANTA Sports raised revenue. ANTA Sports opened "
+            "stores.\n\nProfit attributable to equity shareholders was 10.51 billion yuan, "
+            "mainly due to a "
+            "one-off gain from the disposal of part of its interest in Amer Sports. Basic earnings "
+            "per share were 3.71 yuan.")
+    facts = extract_text(text, published="2024-08-27")
+    assert {f.subject.name for f in facts if f.value is not None} == {"Anta Sports"}
