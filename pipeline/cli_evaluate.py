@@ -56,10 +56,19 @@ def evaluate(
         float | None,
         typer.Option("--min-strict-f1", help="Exit 1 when strict F1 is below this."),
     ] = None,
+    fold_aliases: Annotated[
+        bool,
+        typer.Option(
+            "--fold-aliases",
+            help="Diagnostic: count subject names as agreeing when the gazetteer lists them as "
+            "aliases of one entity (\"Mindray\" / \"Mindray Medical\"). Off by default: the "
+            "spec compares names as written, ignoring case and corporate suffixes.",
+        ),
+    ] = False,
 ) -> None:
     """Score predicted facts against the gold annotations (spec/FACTS.md scoring)."""
     try:
-        result = evaluate_files(gold, pred, corpus)
+        result = evaluate_files(gold, pred, corpus, fold_aliases)
     except (AnnotationError, EvaluationInputError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(2) from err

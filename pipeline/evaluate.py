@@ -498,24 +498,56 @@ def _changes_agree(gold: Any, predicted: Any) -> bool:
     )
 
 
-def _attribute_agrees(attribute: str, gold: Any, predicted: Any) -> bool:
+NameFolder = Callable[[str], str]
+
+
+def _attribute_agrees(attribute: str, gold: Any, predicted: Any,
+                      fold: NameFolder | None = None) -> bool:
     if attribute == "change":
         return _changes_agree(gold, predicted)
     if attribute == "subject.name" and isinstance(gold, str) and isinstance(predicted, str):
-        return normalize_name(gold) == normalize_name(predicted)
+        if normalize_name(gold) == normalize_name(predicted):
+            return True
+        return fold is not None and fold(gold) == fold(predicted)
     return gold == predicted
 
 
-def attribute_verdicts(gold: Record, predicted: Record) -> dict[str, bool]:
-    """Agreement of each attribute the gold line annotates (left-out fields are skipped)."""
+def attribute_verdicts(gold: Record, predicted: Record,
+                       fold: NameFolder | None = None) -> dict[str, bool]:
+    """Agreement of each attribute the gold line annotates (left-out fields are skipped).
+
+    `fold` maps a subject name to its entity (see `alias_folder`); without it names must agree
+    as the spec says: case-insensitive, corporate suffixes ignored.
+    """
     verdicts: dict[str, bool] = {}
     for attribute in ATTRIBUTES:
         gold_value = _field(gold.data, attribute, MISSING)
         if gold_value is MISSING:
             continue
         predicted_value = _predicted_field(predicted.data, attribute)
-        verdicts[attribute] = _attribute_agrees(attribute, gold_value, predicted_value)
+        verdicts[attribute] = _attribute_agrees(attribute, gold_value, predicted_value, fold)
     return verdicts
+
+
+def alias_folder() -> NameFolder:
+    """Name -> canonical gazetteer name, through the aliases of both languages.
+
+    For a diagnostic score only: two readers may write the same company as "Mindray" or
+    "Mindray Medical"; the gazetteer says whether those are one entity.
+    """
+    from pipeline.lexicon import LANGUAGES, load_lexicon
+
+    table: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for row in load_lexicon(lang).subjects:
+            for name in (row.name, *row.aliases):
+                table.setdefault(normalize_name(name), normalize_name(row.name))
+
+    def fold(name: str) -> str:
+        key = normalize_name(name)
+        return table.get(key, key)
+
+    return fold
 
 
 # ---------------------------------------------------------------------------------------------
@@ -584,10 +616,12 @@ def _candidate_order(pair: Pair) -> tuple[Any, ...]:
     )
 
 
-def pair_facts(gold: list[Record], predicted: list[Record]) -> list[Pair]:
+def pair_facts(gold: list[Record], predicted: list[Record],
+               fold: NameFolder | None = None) -> list[Pair]:
     """One-to-one greedy pairing of one article's facts, best agreement first."""
     candidates = [
-        Pair(g, p, attribute_verdicts(g, p)) for g in gold for p in predicted if can_pair(g, p)
+        Pair(g, p, attribute_verdicts(g, p, fold)) for g in gold for p in predicted
+        if can_pair(g, p)
     ]
     candidates.sort(key=_candidate_order)
     used_gold: set[int] = set()
@@ -861,7 +895,8 @@ class EvaluationResult:
 
 
 def evaluate_articles(
-    gold_articles: list[GoldArticle], predictions: dict[str, list[Record]]
+    gold_articles: list[GoldArticle], predictions: dict[str, list[Record]],
+    fold: NameFolder | None = None,
 ) -> EvaluationResult:
     """Pair and score each gold article; predictions for docs without gold are only counted."""
     articles = []
@@ -869,7 +904,7 @@ def evaluate_articles(
         predicted = predictions.get(gold.doc_id, [])
         articles.append(
             ArticleResult(gold.doc_id, gold.lang, gold.facts, predicted,
-                          pair_facts(gold.facts, predicted))
+                          pair_facts(gold.facts, predicted, fold))
         )
     gold_ids = {gold.doc_id for gold in gold_articles}
     ignored = sorted(doc_id for doc_id in predictions if doc_id not in gold_ids)
@@ -880,12 +915,14 @@ def evaluate_articles(
     )
 
 
-def evaluate(gold_dir: Path, pred_path: Path, corpus_dir: Path) -> EvaluationResult:
+def evaluate(gold_dir: Path, pred_path: Path, corpus_dir: Path,
+             fold_aliases: bool = False) -> EvaluationResult:
     """Score the predictions file against every top-level gold file."""
     gold_articles = load_gold(gold_dir, corpus_dir)
     if not gold_articles:
         raise EvaluationInputError(f"no gold files (*.jsonl) in {gold_dir}")
-    return evaluate_articles(gold_articles, load_predictions(pred_path))
+    fold = alias_folder() if fold_aliases else None
+    return evaluate_articles(gold_articles, load_predictions(pred_path), fold)
 
 
 # ---------------------------------------------------------------------------------------------

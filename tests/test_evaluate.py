@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from pipeline.cli_evaluate import evaluate as evaluate_command
 from pipeline.errors import AnnotationError
 from pipeline.evaluate import (
+    alias_folder,
     amounts_agree,
     attribute_verdicts,
     can_pair,
@@ -277,6 +278,13 @@ def test_subject_names_ignore_case_and_corporate_suffixes(gold: str, predicted: 
 def test_subject_name_still_distinguishes_companies() -> None:
     assert normalize_name("Costco") != normalize_name("Cost")
     assert normalize_name("Group") == "group"
+
+
+def test_alias_folding_joins_names_of_one_gazetteer_entity_only() -> None:
+    fold = alias_folder()
+    assert fold("Mindray Medical") == fold("Mindray") == fold("迈瑞医疗")
+    assert fold("Alibaba Pictures") != fold("Alibaba")
+    assert fold("Zentrix Labs") == "zentrix labs"  # unknown names stay as written
 
 
 # --- gold loading ---------------------------------------------------------------------------
