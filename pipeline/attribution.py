@@ -66,6 +66,9 @@ MARKET_NAMED = re.compile(r"\b(?:market|industry|nationwide|countrywide)\b|市�
 LOSS_OF_NAMED = re.compile(r"\s+(?:was|were|is|are|recorded|posted|swung to|turned to)\s+(?:a\s+)?"
                            r"(?:net\s+)?loss(?:es)?", re.I)
 FIGURE_LIST_GAP = re.compile(r"[和及、与\s]*(?:分别|也|还|都)?")
+LEVEL_AFTER = re.compile(r"\s*(?:levels?\b|年?(?:同期)?的?水平)", re.I)
+LEVEL_OF_BEFORE = re.compile(
+    r"(?:\b(?:of|to|at|than|above|below)\s+(?:the\s+)?|恢复至|恢复到|达到|超过)$", re.I)
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -478,6 +481,9 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
     if after is not None and RECOVERED_TO.search(view.between(max(view.start, t.start - 6),
                                                              t.start)):
         return True  # 恢复至2019年同期的120%: the level the figure is a share of
+    if LEVEL_AFTER.match(view.between(t.end, min(view.end, t.end + 8))) and LEVEL_OF_BEFORE.search(
+            view.between(max(view.start, t.start - 12), t.start)):
+        return True  # "recovering to about 81% of the 2019 level": the level compared with
     if own is not None and 0 <= own - t.end <= 3:
         # "上一季度的10.7元": the time written right before the figure is its own, unless it is
         # the point a change is counted from (较上年增长15%)

@@ -8,6 +8,7 @@ the publication date, which is what a news report about results means.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -416,8 +417,17 @@ def _zh_month_ranges(found: list[TimeMention], text: str,
 def _canonical_span(m: TimeMention) -> TimeMention:
     """A span of months that is exactly a half or a quarter takes its name.
 
-    2024-01/2024-06 -> 2024-H1, as the report periods of the same figures are written.
+    2024-01/2024-06 -> 2024-H1, as the report periods of the same figures are written. A span of
+    days from a month's first day to a month's last is that span of months ("from July 1 to
+    August 31" -> 2024-07/2024-08).
     """
+    days = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", m.label or "")
+    if days is not None and days.group(3) == "01":
+        year, month, day = int(days.group(4)), int(days.group(5)), int(days.group(6))
+        if day == calendar.monthrange(year, month)[1]:
+            first, last = f"{days.group(1)}-{days.group(2)}", f"{days.group(4)}-{days.group(5)}"
+            label = first if first == last else f"{first}/{last}"
+            m = TimeMention(m.start, m.end, m.text, label, m.kind)
     hit = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", m.label or "")
     if hit is None or hit.group(1) != hit.group(3):
         return m

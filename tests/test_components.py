@@ -257,3 +257,17 @@ def test_expand_span_agrees_with_char_span(lang, text):
             want = doc.char_span(start, end, alignment_mode="expand")
             got = expand_span(doc, start, end)
             assert (want.start, want.end) == (got.start, got.end), (start, end)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("during the summer vacation from July 1 to August 31", "2024-07/2024-08"),
+    ("from June 1 to June 30", "2024-06"),
+    ("from January 1 to June 30", "2024-H1"),
+])
+def test_a_span_of_whole_months_written_as_days_is_those_months(text, label):
+    from datetime import date
+
+    from pipeline.periods import find_time_mentions
+
+    (mention,) = find_time_mentions(text, "en", date(2024, 9, 3))
+    assert mention.label == label

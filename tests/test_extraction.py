@@ -1577,3 +1577,10 @@ def test_an_investee_is_not_the_subject_of_the_holders_figures():
             "per share were 3.71 yuan.")
     facts = extract_text(text, published="2024-08-27")
     assert {f.subject.name for f in facts if f.value is not None} == {"Anta Sports"}
+
+
+def test_the_year_of_a_level_compared_with_does_not_date_the_figure():
+    text = ("In the second quarter, Zentrix Air carried 11.2 million passengers on international "
+            "routes, recovering to about 81% of the 2019 level. Revenue was 3 billion yuan.")
+    facts = extract_text(text, published="2024-08-20")
+    assert {f.period.label for f in facts if f.value is not None} == {"2024-Q2"}
