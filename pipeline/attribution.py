@@ -438,7 +438,8 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
                  and not (t.start >= end and COMPARISON_BEFORE.search(
                      INTERVAL_FROM.sub("", view.between(end, t.start))
                      if t.kind == "interval" else view.between(end, t.start)))
-                 and not (t.end <= start and compared_time(view, t, start))]
+                 and not (t.end <= start and compared_time(view, t, start))
+                 and not level_point(view, t)]
     if in_clause:  # "fell to 6.1% from 7.9% in the same period": that time is 7.9%'s
         return min(in_clause, key=lambda t: start - t.end if t.end <= start else t.start - end)
     running = [t for t in view.times if t.kind == "cumulative"
@@ -481,8 +482,7 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
     if after is not None and RECOVERED_TO.search(view.between(max(view.start, t.start - 6),
                                                              t.start)):
         return True  # 恢复至2019年同期的120%: the level the figure is a share of
-    if LEVEL_AFTER.match(view.between(t.end, min(view.end, t.end + 8))) and LEVEL_OF_BEFORE.search(
-            view.between(max(view.start, t.start - 12), t.start)):
+    if level_point(view, t):
         return True  # "recovering to about 81% of the 2019 level": the level compared with
     if own is not None and 0 <= own - t.end <= 3:
         # "上一季度的10.7元": the time written right before the figure is its own, unless it is
@@ -524,6 +524,12 @@ def compared_figure(view: SentenceView, q: Quantity) -> bool:
     first_edge = first.qualifier_start if first.qualifier_start is not None else first.start
     return bool(COMPARED_POINT.search(view.between(max(view.start, first_edge - 20),
                                                    first_edge)))
+
+
+def level_point(view: SentenceView, t: TimeMention) -> bool:
+    """A time naming the level a figure is compared with: "81% of the 2019 level"."""
+    return bool(LEVEL_AFTER.match(view.between(t.end, min(view.end, t.end + 8)))
+                and LEVEL_OF_BEFORE.search(view.between(max(view.start, t.start - 12), t.start)))
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,
