@@ -1584,3 +1584,13 @@ def test_the_year_of_a_level_compared_with_does_not_date_the_figure():
             "routes, recovering to about 81% of the 2019 level. Revenue was 3 billion yuan.")
     facts = extract_text(text, published="2024-08-20")
     assert {f.period.label for f in facts if f.value is not None} == {"2024-Q2"}
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("上半年，泽瑞餐饮股东应占溢利20.37亿元，同比下降9.3%。", "2037000000",
+     "net_profit_attributable"),
+    ("上半年，泽瑞餐饮员工成本为70.20亿元，占收入的32.8%。", "7020000000", "other"),
+    ("截至2024年6月30日，泽瑞餐饮共经营1,356家餐厅。", "1356", "other"),
+])
+def test_hong_kong_style_chinese_report_terms(text, amount, metric):
+    assert one(extract_text(text, lang="zh", published="2024-08-27"), amount).metric == metric
