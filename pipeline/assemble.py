@@ -52,6 +52,7 @@ COMPARED_SIGN = re.compile(r"\ba\s+(?:net\s+)?(loss|profit)\s+of\s+$", re.I)
 TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD = re.compile(r"\bmarket\b")
+MONTH_SPAN = re.compile(r"(\d{4})-\d{2}/\1-\d{2}")
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -420,11 +421,14 @@ class SentenceAssembler:
         period = horizon = None
         if kind == "financial_fact":
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
-            if label and "/" not in label and len(label) < 10 and mention is not None \
-                    and mention.kind == "point" and not within(label, ctx.report_period) \
+            season = label is not None and MONTH_SPAN.fullmatch(label) is not None
+            if label and ("/" not in label and len(label) < 10 or season) and mention is not None \
+                    and (mention.kind == "point" or season and mention.kind == "interval") \
+                    and not within(label, ctx.report_period) \
                     and not attr.compared_time(view, mention):
-                # a report period, not a span ("2008/2021") nor a part of the article's own
-                # ("其中第二季度" inside a half-year report)
+                # a report period, not a span of years ("2008/2021") nor a part of the article's
+                # own ("其中第二季度" inside a half-year report); a span of months carries on
+                # in its paragraph ("in January-July 2024 ... . The import value was ...")
                 ctx.carried_period = label
                 ctx.fiscal_report = False
             elif mention is not None and mention.kind == "fiscal":
@@ -1255,7 +1259,8 @@ def assemble(doc: Doc) -> list[Fact]:
     paragraph = None
     for view in views:
         if view.paragraph != paragraph and (within(ctx.report_period, ctx.carried_period)
-                                            or finer(ctx.carried_period, ctx.report_period)):
+                                            or finer(ctx.carried_period, ctx.report_period)
+                                            or MONTH_SPAN.fullmatch(ctx.carried_period or "")):
             # a new paragraph returns to the report period: a paragraph on the half year
             # (上半年…) or on July's deliveries in a Q2 report is an aside
             ctx.carried_period = ctx.report_period

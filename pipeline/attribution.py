@@ -69,6 +69,7 @@ FIGURE_LIST_GAP = re.compile(r"[和及、与\s]*(?:分别|也|还|都)?")
 LEVEL_AFTER = re.compile(r"\s*(?:levels?\b|年?(?:同期)?的?水平)", re.I)
 LEVEL_OF_BEFORE = re.compile(
     r"(?:\b(?:of|to|at|than|above|below)\s+(?:the\s+)?|恢复至|恢复到|达到|超过)$", re.I)
+COUNTED_REACH = 40  # characters from a count to the category it counts
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -238,6 +239,8 @@ def market_subject(view: SentenceView, start: int,
     products = [c for c in view.segments if c.label == "product"]
     product = nearest_before(products, start, semi[0]) or nearest_before(products, start,
                                                                           view.start)
+    if product is None:  # "China imported 312.3 billion integrated circuits": the counted noun
+        product = first_after(products, start, min(semi[1], start + COUNTED_REACH))
     if product is None:
         return None
     regions = [c for c in view.segments if c.label == "region"]

@@ -1594,3 +1594,13 @@ def test_the_year_of_a_level_compared_with_does_not_date_the_figure():
 ])
 def test_hong_kong_style_chinese_report_terms(text, amount, metric):
     assert one(extract_text(text, lang="zh", published="2024-08-27"), amount).metric == metric
+
+
+def test_a_count_of_a_category_is_its_market_and_a_span_of_months_carries_in_its_paragraph():
+    text = ("According to customs data, China imported 312.3 billion integrated circuits in "
+            "January-July 2024, a year-on-year increase of 14.5%. The import value was 1.49 "
+            "trillion yuan, up 12.1% year-on-year.")
+    facts = extract_text(text, published="2024-08-12")
+    count = one(facts, "312300000000")
+    assert count.subject.name == "China integrated circuit market"
+    assert one(facts, "1490000000000").period.label == "2024-01/2024-07"
