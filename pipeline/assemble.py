@@ -53,6 +53,12 @@ TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market"
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD = re.compile(r"\bmarket\b")
 MONTH_SPAN = re.compile(r"(\d{4})-\d{2}/\1-\d{2}")
+REVISION = re.compile(
+    r"\b(?:raised|lowered|cut|revised|upgraded|downgraded|trimmed|lifted)\b[^.;]{0,40}"
+    r"\b(?:target|forecast|estimate|guidance|outlook|expectation)s?\b", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
+PREVIOUSLY_AFTER = re.compile(r"\s*(?:previously|earlier|before)\b", re.I)
+TO_BEFORE_FROM = re.compile(r"\bto\s+\S+[^,;]{0,30}\s+from\s+(?:about\s+|around\s+)?$", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -298,6 +304,8 @@ class SentenceAssembler:
         """One Fact from one draft, or None when it is not a business measure."""
         view, ctx = self.view, self.ctx
         anchor = draft.anchor
+        if draft.level is anchor and self.superseded(anchor):
+            return None  # "raised its target price to HK$21.5 from HK$20": the old figure
         if draft.earlier and not any(anchor.end <= t.start and t.end <= draft.until
                                      for t in view.times):
             return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
@@ -558,6 +566,21 @@ class SentenceAssembler:
     def main_name(self) -> str | None:
         """The canonical name of the article's main company."""
         return self.ctx.main_subject.row if self.ctx.main_subject is not None else None
+
+    def superseded(self, q: Quantity) -> bool:
+        """The old figure of a revised target or forecast: only the new one is a fact.
+
+        "raised the delivery target to 120,000 units, from 100,000 units previously".
+        """
+        view = self.view
+        if not REVISION.search(view.text):
+            return False
+        edge = left_edge(q)
+        before = view.between(max(view.start, edge - 12), edge)
+        after = view.between(q.end, min(view.end, q.end + 14))
+        return bool(FROM_BEFORE.search(before) and (
+            PREVIOUSLY_AFTER.match(after) or TO_BEFORE_FROM.search(
+                view.between(max(view.start, edge - 60), edge))))
 
     def compared_figure(self, q: Quantity) -> Quantity | None:
         """The figure `q` is the comparison point of ("X, compared with q"), if any.

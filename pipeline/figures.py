@@ -24,7 +24,8 @@ EQUIVALENT_BEFORE = re.compile(
 SCALE_ONLY = re.compile(r"[百千万亿]+(?:元|美元|港元|欧元|日元)?")
 PRICE_BAND_BEFORE = re.compile(
     r"\b(?:priced|prices?|costing|selling)\s+(?:at\s+)?(?:above|below|over|under)\s*$", re.I)
-PRICE_BAND_AFTER = re.compile(r"及?(?:以内|以下|以上)(?:的|最)")
+PRICE_BAND_AFTER = re.compile(
+    r"及?(?:以内|以下|以上)(?:的|最)|\s+(?:and|or)\s+(?:above|below|more|less)\b")
 CONVERSION_BEFORE = re.compile(
     r"(?:yuan|dollars?|euros?|元|美元|[A-Z]{3}|[\d.]+\s*(?:million|billion|亿|万)?\s*\w*)\s*[(（]"
     r"\s*(?:about|approximately|around|roughly|or|约合?|合|约?折合|相当于)?\s*$", re.I)
@@ -79,7 +80,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # 万元以上高端冰箱: a scale word alone names a band, not a figure
     if q.unit is None and q.text == "一":
         return False  # 新一代, 上一代, 一直: a word, not a figure
-    if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 5])
+    if q.unit and len(q.unit) == 3 and (PRICE_BAND_AFTER.match(doc_text[q.end:q.end + 12])
                                         or PRICE_BAND_BEFORE.search(
                                             doc_text[max(0, q.start - 30):q.start])):
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure

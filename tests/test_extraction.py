@@ -1604,3 +1604,20 @@ def test_a_count_of_a_category_is_its_market_and_a_span_of_months_carries_in_its
     count = one(facts, "312300000000")
     assert count.subject.name == "China integrated circuit market"
     assert one(facts, "1490000000000").period.label == "2024-01/2024-07"
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Lei Jun said the company has raised the SU7's delivery target for 2024 to 120,000 units, "
+     "from 100,000 units previously.", "120000", "100000"),
+    ("Citi raised Zentrix's target price to HK$21.5 from HK$20.", "21.5", "20"),
+])
+def test_the_old_figure_of_a_revised_target_is_no_fact(text, kept, dropped):
+    amounts = {str(f.value.amount) for f in extract_text(text, published="2024-08-22")
+               if f.value is not None}
+    assert kept in amounts and dropped not in amounts
+
+
+def test_a_price_band_is_no_price():
+    text = ("In mainland China, the shipment share of smartphones priced at 3,000 yuan and above "
+            "reached 24.0%.")
+    assert all(f.value.amount != 3000 for f in extract_text(text, published="2024-08-22"))
