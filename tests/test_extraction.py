@@ -1621,3 +1621,16 @@ def test_a_price_band_is_no_price():
     text = ("In mainland China, the shipment share of smartphones priced at 3,000 yuan and above "
             "reached 24.0%.")
     assert all(f.value.amount != 3000 for f in extract_text(text, published="2024-08-22"))
+
+
+@pytest.mark.parametrize("text, amount, metric, change", [
+    ("The net loss for the first half was 2.46 billion yuan, narrowing by 21.2% year-on-year.",
+     "-2460000000", "net_profit", ("21.2", "down", "yoy")),
+    ("It is understood that in 2023, Zentrix will spend more than 100 million US dollars on "
+     "computing power.", "100000000", "capex", None),
+])
+def test_narrowing_losses_and_computing_power_spending(text, amount, metric, change):
+    fact = one(extract_text(text, published="2024-08-28"), amount)
+    assert fact.metric == metric
+    if change:
+        assert (str(fact.change.amount), fact.change.direction, fact.change.basis) == change
