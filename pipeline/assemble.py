@@ -59,6 +59,9 @@ REVISION = re.compile(
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I)
 PREVIOUSLY_AFTER = re.compile(r"\s*(?:previously|earlier|before)\b", re.I)
 TO_BEFORE_FROM = re.compile(r"\bto\s+\S+[^,;]{0,30}\s+from\s+(?:about\s+|around\s+)?$", re.I)
+STAFF_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:its|the company's|the group's|total|all)\s+(?:total\s+)?(?:workforce|employees|"
+    r"staff|headcount)\b", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -503,6 +506,9 @@ class SentenceAssembler:
             # for 49%", 占营业总收入的比例为41.6%
         if metric == "revenue_share" and self.expense_before(anchor):
             metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
+        if metric == "revenue_share" and STAFF_WHOLE_AFTER.match(view.between(anchor.end,
+                                                                              view.end)):
+            metric = "other"  # "accounting for 70% of its workforce": a share of staff
         if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
                 and MARKET_WORD_AFTER.search(view.between(anchor.end,
                                                           view.clause(anchor.end - 1)[1])):

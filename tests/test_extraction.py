@@ -1541,6 +1541,8 @@ def test_losses_of_a_named_measure_are_negative_and_profits_compared_stay_positi
     ("In the first half, Zentrix's advertising and promotional expenses accounted for 13.1% of "
      "revenue.", "en", "13.1", "other"),
     ("截至6月末，泽瑞员工总数超过800人，其中研发人员占比约为75%。", "zh", "75", "other"),
+    ("As of June 30, Zentrix had 3,756 full-time employees, of whom about 2,630 were research "
+     "and development personnel, accounting for 70% of its workforce.", "en", "70", "other"),
 ])
 def test_what_a_share_is_a_share_of(text, lang, amount, metric):
     assert one(extract_text(text, lang=lang, published="2024-08-15"), amount).metric == metric
