@@ -353,6 +353,8 @@ class SentenceAssembler:
                 value.qualifier = first.qualifier  # 分别约为42%和38%: "约" covers the list
         if value is not None and len(value.unit) == 3 and metric in ("sales_volume", "shipments"):
             metric = "sales"  # "car exports were worth 76.8 billion US dollars": money from sales
+        if value is not None and len(value.unit) == 3 and metric in ("usage", "users"):
+            metric = "other"  # "new orders of 4.7 billion yuan": money, not a count of uses
         counted_phrase = self.number_of_phrase(draft.level)
         if value is not None and counted_phrase is not None:
             # "the number of drone delivery routes to 100": the head noun says what is counted

@@ -1636,3 +1636,14 @@ def test_narrowing_losses_and_computing_power_spending(text, amount, metric, cha
     assert fact.metric == metric
     if change:
         assert (str(fact.change.amount), fact.change.direction, fact.change.basis) == change
+
+
+@pytest.mark.parametrize("text, lang, amount, metric", [
+    ("During the summer, the number of domestic tourist trips reached 2.16 billion.", "en",
+     "2160000000", "usage"),
+    ("上半年，泽瑞餐厅共接待顾客2.06亿人次。", "zh", "206000000", "usage"),
+    ("In the second quarter, Zentrix's new orders were 4.7 billion yuan.", "en", "4700000000",
+     "other"),
+])
+def test_uses_of_a_service_are_usage_and_money_is_not(text, lang, amount, metric):
+    assert one(extract_text(text, lang=lang, published="2024-09-03"), amount).metric == metric
