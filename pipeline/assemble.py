@@ -62,6 +62,8 @@ TO_BEFORE_FROM = re.compile(r"\bto\s+\S+[^,;]{0,30}\s+from\s+(?:about\s+|around\
 STAFF_WHOLE_AFTER = re.compile(
     r"\s+of\s+(?:its|the company's|the group's|total|all)\s+(?:total\s+)?(?:workforce|employees|"
     r"staff|headcount)\b", re.I)
+TRADE_WORD = re.compile(r"import|export|进口|出口", re.I)
+TRADE_TOTAL = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|进出口", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -370,6 +372,11 @@ class SentenceAssembler:
                     and not self.counted_like_compared(draft.level):
                 return None
         change = self.change_for(draft, metric)
+        if change is not None and value is not None and value.amount < 0 and \
+                self.loss_gap_cue(draft):
+            # "the net loss ... narrowing by 21.2%": a smaller loss is a higher profit (the
+            # direction is the signed measure's, as "a doubled loss" is down)
+            change.direction = "up" if change.direction == "down" else "down"
         if value is None and change is None:
             return None
         metric = metric or "other"  # a measured figure with no metric words is still a fact
@@ -495,9 +502,13 @@ class SentenceAssembler:
         """Which share, size or ratio a figure is, by what it is a share of and who holds it."""
         view, anchor = self.view, draft.anchor
         money = value is not None and value.unit not in ("%", "pp", "count", "x")
-        if subject is not None and subject.type == "market" and (
+        trade = choice.cue is not None and TRADE_WORD.search(choice.cue.text) and not \
+            TRADE_TOTAL.search(view.between(max(view.start, choice.cue.start - 14),
+                                            choice.cue.end))  # (total trade is the market's)
+        if subject is not None and subject.type == "market" and not trade and (
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
-            metric = "market_size"  # a market's revenue, sales or spending is its size
+            metric = "market_size"  # a market's revenue, sales or spending is its size (its
+            # imports and exports stay sales: a flow across the border, not the market)
         if metric in ("revenue", "sales", "other") and value is not None and value.unit == "%" \
                 and share_level and SHARE_VERB_BEFORE.search(view.between(
                     max(view.start, anchor.start - 24), anchor.start)) \
@@ -574,6 +585,11 @@ class SentenceAssembler:
     def main_name(self) -> str | None:
         """The canonical name of the article's main company."""
         return self.ctx.main_subject.row if self.ctx.main_subject is not None else None
+
+    def loss_gap_cue(self, draft: Draft) -> bool:
+        """Whether the change is written as a loss narrowing or widening (收窄, "widened")."""
+        return any(c.start == draft.change_start and c.row in ("narrow", "widen")
+                   for c in self.view.changes)
 
     def superseded(self, q: Quantity) -> bool:
         """The old figure of a revised target or forecast: only the new one is a fact.

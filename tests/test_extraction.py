@@ -1627,7 +1627,7 @@ def test_a_price_band_is_no_price():
 
 @pytest.mark.parametrize("text, amount, metric, change", [
     ("The net loss for the first half was 2.46 billion yuan, narrowing by 21.2% year-on-year.",
-     "-2460000000", "net_profit", ("21.2", "down", "yoy")),
+     "-2460000000", "net_profit", ("21.2", "up", "yoy")),  # a smaller loss: profit is up
     ("It is understood that in 2023, Zentrix will spend more than 100 million US dollars on "
      "computing power.", "100000000", "capex", None),
 ])
@@ -1647,3 +1647,17 @@ def test_narrowing_losses_and_computing_power_spending(text, amount, metric, cha
 ])
 def test_uses_of_a_service_are_usage_and_money_is_not(text, lang, amount, metric):
     assert one(extract_text(text, lang=lang, published="2024-09-03"), amount).metric == metric
+
+
+def test_a_narrowing_loss_is_an_upward_change_in_chinese_too():
+    text = "上半年，泽瑞归母净亏损为5.3亿元，同比收窄13.4%。"
+    fact = one(extract_text(text, published="2024-08-28"), "-530000000")
+    assert (str(fact.change.amount), fact.change.direction) == ("13.4", "up")
+
+
+def test_customs_imports_are_sales_volume_and_their_value_sales():
+    text = ("In January-July 2024, China imported 312.3 billion integrated circuits, and the "
+            "import value was 1.49 trillion yuan.")
+    facts = extract_text(text, published="2024-08-12")
+    assert one(facts, "312300000000").metric == "sales_volume"
+    assert one(facts, "1490000000000").metric == "sales"
