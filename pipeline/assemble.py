@@ -64,6 +64,7 @@ STAFF_WHOLE_AFTER = re.compile(
     r"staff|headcount)\b", re.I)
 TRADE_WORD = re.compile(r"import|export|进口|出口", re.I)
 TRADE_TOTAL = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|进出口", re.I)
+STOCK_METRICS = {"employees", "users", "cash"}
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -167,6 +168,7 @@ class DocContext:
     last_market: Subject | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
+    last_as_of: tuple[int, str] | None = None  # (paragraph, "2024-06-30"): the last "as of" day
     company_article: bool = False  # one company dominates: its unnamed figures are its own
     topic_market: Subject | None = None  # the market a round-up is about ("Hong Kong's IPO market")
     market_region: str | None = None
@@ -387,6 +389,12 @@ class SentenceAssembler:
             mention = attr.list_time(view, draft.list_start, draft.list_index,
                                      draft.list_size) or mention
         label, ptext = self.period_of(mention, change, ctx.lex.metric_def(metric))
+        last = ctx.last_as_of
+        if mention is None and last is not None and last[0] == view.paragraph and (
+                metric in STOCK_METRICS or self.counts_facilities(draft.level)):
+            # "As of June 30, the ANTA brand had 9,869 stores. FILA had 2,051 stores": the
+            # paragraph's day dates the next stock figure too
+            label, ptext = last[1], None
         if change is not None and change.basis == "qoq" and label and MONTH_LABEL.match(label):
             change.basis = "mom"  # 环比 / "sequentially" between months
         governing = attr.governing_modality(view, anchor.start)
@@ -1316,6 +1324,11 @@ def assemble(doc: Doc) -> list[Fact]:
                 and DAY_LABEL.fullmatch(t.label)]
         if days:  # a day named before the figure dates the paragraph's running levels
             ctx.last_day = (view.paragraph, days[-1])
+        as_of = [t.label for t in view.times if t.label and DAY_LABEL.fullmatch(t.label) and (
+            attr.AS_OF_START.match(t.text) or attr.AS_OF_BEFORE.search(
+                view.between(max(view.start, t.start - 12), t.start)))]
+        if as_of:  # "As of June 30, 2024, ...": the day the paragraph's stocks are counted
+            ctx.last_as_of = (view.paragraph, as_of[-1])
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:

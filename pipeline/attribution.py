@@ -69,6 +69,7 @@ FIGURE_LIST_GAP = re.compile(r"[和及、与\s]*(?:分别|也|还|都)?")
 LEVEL_AFTER = re.compile(r"\s*(?:levels?\b|年?(?:同期)?的?水平)", re.I)
 LEVEL_OF_BEFORE = re.compile(
     r"(?:\b(?:of|to|at|than|above|below)\s+(?:the\s+)?|恢复至|恢复到|达到|超过)$", re.I)
+SAME_PERIOD_OF_BEFORE = re.compile(r"\bof the same period (?:of|in)\s+$", re.I)
 COUNTED_REACH = 40  # characters from a count to the category it counts
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
@@ -531,8 +532,10 @@ def compared_figure(view: SentenceView, q: Quantity) -> bool:
 
 def level_point(view: SentenceView, t: TimeMention) -> bool:
     """A time naming the level a figure is compared with: "81% of the 2019 level"."""
+    before = view.between(max(view.start, t.start - 24), t.start)
     return bool(LEVEL_AFTER.match(view.between(t.end, min(view.end, t.end + 8)))
-                and LEVEL_OF_BEFORE.search(view.between(max(view.start, t.start - 12), t.start)))
+                and LEVEL_OF_BEFORE.search(before[-12:])) or bool(
+                    SAME_PERIOD_OF_BEFORE.search(before))  # "85% of the same period in 2019"
 
 
 def resolve_period(mention: TimeMention | None, sentence_base: str | None,

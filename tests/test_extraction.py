@@ -1661,3 +1661,18 @@ def test_customs_imports_are_sales_volume_and_their_value_sales():
     facts = extract_text(text, published="2024-08-12")
     assert one(facts, "312300000000").metric == "sales_volume"
     assert one(facts, "1490000000000").metric == "sales"
+
+
+def test_the_as_of_day_of_a_paragraph_dates_its_next_stock_figure():
+    text = ("ANTA Sports reported results. ANTA Sports raised revenue. ANTA Sports opened "
+            "stores.\n\nAs of June 30, 2024, the ANTA brand had 9,869 stores. FILA had 2,051 "
+            "stores.")
+    stores = one(extract_text(text, published="2024-08-27"), "2051")
+    assert stores.period.label == "2024-06-30"
+
+
+def test_a_share_of_the_same_period_in_2019_does_not_date_the_figure():
+    text = ("During the summer of 2024, outbound trips were about 32 million, recovering to about "
+            "85% of the same period in 2019. Hotel prices fell 6%.")
+    facts = extract_text(text, published="2024-09-03")
+    assert all("2019" not in (f.period.label or "") for f in facts if f.period)
