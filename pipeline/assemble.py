@@ -65,6 +65,8 @@ STAFF_WHOLE_AFTER = re.compile(
 TRADE_WORD = re.compile(r"import|export|进口|出口", re.I)
 TRADE_TOTAL = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|进出口", re.I)
 STOCK_METRICS = {"employees", "users", "cash"}
+YEAR_END_TEXT = re.compile(r"\bend of\b|年末|年底|去年底", re.I)
+YEAR_END_AFTER = re.compile(r"(?:末|底)")
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -448,6 +450,10 @@ class SentenceAssembler:
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":
+            if label and YEAR_ONLY.fullmatch(label) and mention is not None and (
+                    YEAR_END_TEXT.search(mention.text)
+                    or YEAR_END_AFTER.match(view.between(mention.end, mention.end + 2))):
+                label = f"{label}-12-31"  # "at the end of last year", 上年末: a stock's day
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             season = label is not None and MONTH_SPAN.fullmatch(label) is not None
             if label and ("/" not in label and len(label) < 10 or season) and mention is not None \

@@ -1676,3 +1676,15 @@ def test_a_share_of_the_same_period_in_2019_does_not_date_the_figure():
             "85% of the same period in 2019. Hotel prices fell 6%.")
     facts = extract_text(text, published="2024-09-03")
     assert all("2019" not in (f.period.label or "") for f in facts if f.period)
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("The operational stock of industrial robots in China exceeded 1.75 million units by the end "
+     "of 2023, the IFR said.", "en", "1750000"),
+    ("In overseas markets, the number of Zentrix stores reached 100, compared with 80 at the end "
+     "of last year.", "en", "80"),
+    ("截至6月末，泽瑞合同负债为4561.37万元，而上年末仅为372.45万元。", "zh", "3724500"),
+])
+def test_a_reported_stock_at_a_year_end_is_dated_to_its_last_day(text, lang, amount):
+    fact = one(extract_text(text, lang=lang, published="2024-09-10"), amount)
+    assert fact.period.label == "2023-12-31"
