@@ -1688,3 +1688,14 @@ def test_a_share_of_the_same_period_in_2019_does_not_date_the_figure():
 def test_a_reported_stock_at_a_year_end_is_dated_to_its_last_day(text, lang, amount):
     fact = one(extract_text(text, lang=lang, published="2024-09-10"), amount)
     assert fact.period.label == "2023-12-31"
+
+
+@pytest.mark.parametrize("text, lang, amount, subject", [
+    ("SNE Research said global EV battery installations in January-August reached 2,000 units "
+     "worth 50 billion US dollars.", "en", "50000000000", "global power battery market"),
+    ("In the June quarter, Alibaba International Digital Commerce Group's revenue grew 32% to "
+     "29.29 billion yuan.", "en", "29290000000", "Alibaba"),
+])
+def test_battery_markets_and_alibabas_international_unit(text, lang, amount, subject):
+    fact = one(extract_text(text, lang=lang, published="2024-10-08"), amount)
+    assert fact.subject.name == subject
