@@ -1233,11 +1233,17 @@ def usual_region(views: list[SentenceView]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def main_subject(views: list[SentenceView]) -> Cue | None:
-    """The company the article is about: the most mentioned one (first mention breaks ties)."""
+def main_subject(views: list[SentenceView], title: str | None = None) -> Cue | None:
+    """The company the article is about: the most mentioned one (first mention breaks ties).
+
+    It is named in the headline or the lead: a company that only comes up further down a
+    market piece ("NBS: new home sales fell ...", then Vanke's loss) is not its subject.
+    """
     first: dict[str, Cue] = {}
+    texts: dict[str, set[str]] = {}
     for s in company_cues(views):
         first.setdefault(s.row, s)
+        texts.setdefault(s.row, set()).add(s.text)
     counts = company_mentions(views)
     if not counts:
         return None
@@ -1245,6 +1251,11 @@ def main_subject(views: list[SentenceView]) -> Cue | None:
     runner_up = max((n for name, n in counts.items() if name != best), default=0)
     if counts[best] < DOMINANCE * runner_up:
         return None  # a market round-up names several companies about as often: none is its subject
+    lead = views[0].paragraph if views else 0
+    in_title = title is not None and any(t in title for t in texts[best])
+    if title and not in_title and first[best].start > max(
+            (v.end for v in views if v.paragraph <= lead), default=0):
+        return None
     return first[best]
 
 
@@ -1305,7 +1316,7 @@ def assemble(doc: Doc) -> list[Fact]:
     views = sentence_views(doc, quantities)
     published = date.fromisoformat(doc._.published) if doc._.published else None
     ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
-                     published=published, main_subject=main_subject(views),
+                     published=published, main_subject=main_subject(views, doc._.title),
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)

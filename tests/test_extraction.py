@@ -1699,3 +1699,16 @@ def test_a_reported_stock_at_a_year_end_is_dated_to_its_last_day(text, lang, amo
 def test_battery_markets_and_alibabas_international_unit(text, lang, amount, subject):
     fact = one(extract_text(text, lang=lang, published="2024-10-08"), amount)
     assert fact.subject.name == subject
+
+
+def test_a_market_piece_whose_headline_names_no_company_has_no_main_company():
+    from pipeline.extract import extract_article
+    from pipeline.models import Article
+
+    text = ("The statistics bureau released property data on Friday.\n\n"
+            "Total land sales were 1.2 trillion yuan in the first three quarters.\n\n"
+            "China Vanke posted a loss. China Vanke cut prices. China Vanke sold land.")
+    article = Article(doc_id="t", text=text, published="2024-10-18",
+                      title="New home sales fell 22.7% in the first three quarters")
+    land = one(extract_article(article, "en"), "1200000000000")
+    assert land.subject is None or land.subject.name != "China Vanke"
