@@ -153,6 +153,11 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         after_end = view.clause(max(end - 1, start))[1]
         cue, how = next((c for c in plain if end <= c.start < after_end), None), \
             "metric_after_value"
+    if cue is None and unit in (None, "count"):
+        # "截至6月底，库迪门店总数已超过7,000家": a count's own clause names what it counts
+        own = nearest_before([c for c in view.metrics if rows[c.row].modifier], start, clause[0])
+        if own is not None:
+            return MetricChoice(own.label, own, False, "metric_modifier")
     if cue is None:
         cue, how = nearest_before(plain, start, semi[0]), "metric_before_value"
     if cue is None:
