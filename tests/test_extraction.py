@@ -1724,3 +1724,11 @@ def test_store_counts_non_gaap_and_same_store_sales(text, amount, metric):
     facts = extract_text(text, lang="zh", published="2024-07-31")
     fact = one(facts, amount) if amount else facts[0]
     assert fact.metric == metric
+
+
+def test_a_year_to_date_span_in_the_lead_is_the_report_period():
+    text = ("SNE Research released new data.\n\n"
+            "From January to August 2024, global installed capacity rose 22.3% year-on-year.\n\n"
+            "CATL's market share rose 1.8 percentage points year-on-year to 37.1%.")
+    share = one(extract_text(text, published="2024-10-08"), "37.1")
+    assert share.period.label == "2024-01/2024-08"
