@@ -1262,12 +1262,17 @@ def main_subject(views: list[SentenceView], title: str | None = None) -> Cue | N
 
 
 def company_cues(views: list[SentenceView]) -> Iterator[Cue]:
-    """Every company mention, except those that only name a figure's source ("According to")."""
+    """Every company mention, except those that only name a figure's source ("According to").
+
+    A business unit counts as its parent ("Cloud Intelligence Group" is Alibaba's).
+    """
     for view in views:
         source = attr.source_clauses(view)
+        lex = load_lexicon(view.lang)
         for s in view.subjects:
             if s.label == "company" and (source is None or not source[0] <= s.start < source[1]):
-                yield s
+                parent = lex.parent_of(s.row)
+                yield replace(s, row=parent) if parent else s
 
 
 def company_mentions(views: list[SentenceView]) -> Counter[str]:

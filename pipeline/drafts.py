@@ -180,9 +180,9 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     semi = view.semiclause(lo)
     if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
         return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
-    if any(c.label == "from" and 0 <= c.start - hi <= 2 and any(
+    if any(c.label in ("from", "vs") and 0 <= c.start - hi <= 2 and any(
             0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
-        return "vs_previous"  # "down 3.4% from June": against that month
+        return "vs_previous"  # "down 3.4% from June", "2.1% compared with March 31"
     if any(t.kind == "since" and 0 <= t.start - hi <= 8 for t in view.times):
         return "vs_previous"  # "has risen about 20% since the beginning of the year"
     if any(t.kind == "since" and opening[0] <= t.start < opening[1] for t in view.times) and \

@@ -1732,3 +1732,14 @@ def test_a_year_to_date_span_in_the_lead_is_the_report_period():
             "CATL's market share rose 1.8 percentage points year-on-year to 37.1%.")
     share = one(extract_text(text, published="2024-10-08"), "37.1")
     assert share.period.label == "2024-01/2024-08"
+
+
+def test_a_business_unit_counts_toward_its_parent_as_the_articles_company():
+    text = ("Alibaba announced results on Thursday. Cloud Intelligence Group revenue grew 6%. "
+            "Cloud Intelligence Group raised prices. Cloud Intelligence Group cut costs. "
+            "Alibaba raised guidance.\n\nThe number of outstanding shares decreased by a net 2.1% "
+            "compared with March 31.")
+    facts = extract_text(text, published="2024-08-15")
+    net = next(f for f in facts if f.change is not None and str(f.change.amount) == "2.1")
+    assert (net.change.direction, net.change.basis) == ("down", "vs_previous")
+    assert net.subject.name == "Alibaba"
