@@ -1718,7 +1718,7 @@ def test_a_market_piece_whose_headline_names_no_company_has_no_main_company():
     ("主要竞争对手库迪咖啡则在6月将部分饮品价格下探至8.8元，截至6月底，库迪门店总数已超过7,000家。",
      "7000", "other"),
     ("二季度，瑞幸非GAAP净利润为10.05亿元，同比下降13.9%。", "1005000000", "adjusted_net_profit"),
-    ("二季度，瑞幸自营门店同店销售额同比下降20.9%。", None, "other"),
+    ("二季度，瑞幸自营门店同店销售额同比下降20.9%。", None, "sales"),
 ])
 def test_store_counts_non_gaap_and_same_store_sales(text, amount, metric):
     facts = extract_text(text, lang="zh", published="2024-07-31")
