@@ -1212,6 +1212,12 @@ def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
     )
 
 
+def earlier(label: str | None, than: str | None) -> bool:
+    """Whether period `label` ended before period `than` began."""
+    a, b = label_bounds(label), label_bounds(than)
+    return a is not None and b is not None and a[1] < b[0]
+
+
 def report_period(views: list[SentenceView], published: date | None = None) -> str | None:
     """The quarter or half an article reports on: the first one its body names that is recent.
 
@@ -1339,7 +1345,11 @@ def assemble(doc: Doc) -> list[Fact]:
     for view in views:
         if view.paragraph != paragraph and (within(ctx.report_period, ctx.carried_period)
                                             or finer(ctx.carried_period, ctx.report_period)
-                                            or MONTH_SPAN.fullmatch(ctx.carried_period or "")):
+                                            or MONTH_SPAN.fullmatch(ctx.carried_period or "")
+                                            or ctx.main_subject is not None and earlier(
+                                                ctx.carried_period, ctx.report_period)):
+            # (a company's report returns to its period after an aside on an older one:
+            # "Canalys data showed that ... in the first quarter of 2024")
             # a new paragraph returns to the report period: a paragraph on the half year
             # (上半年…) or on July's deliveries in a Q2 report is an aside
             ctx.carried_period = ctx.report_period

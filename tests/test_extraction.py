@@ -1743,3 +1743,13 @@ def test_a_business_unit_counts_toward_its_parent_as_the_articles_company():
     net = next(f for f in facts if f.change is not None and str(f.change.amount) == "2.1")
     assert (net.change.direction, net.change.basis) == ("down", "vs_previous")
     assert net.subject.name == "Alibaba"
+
+
+def test_a_companys_report_returns_to_its_period_after_an_aside_on_an_older_one():
+    text = ("Alibaba announced results for the quarter ended June 30, 2024. Alibaba's revenue was "
+            "243.24 billion yuan. Alibaba raised prices. Alibaba cut costs.\n\n"
+            "Canalys data showed that Alibaba Cloud had a 36% share of China's cloud market in the "
+            "first quarter of 2024.\n\n"
+            "During the quarter, Alibaba repurchased shares for US$5.8 billion.")
+    buyback = one(extract_text(text, published="2024-08-15"), "5800000000")
+    assert buyback.period.label == "2024-Q2"
