@@ -71,6 +71,7 @@ LEVEL_OF_BEFORE = re.compile(
     r"(?:\b(?:of|to|at|than|above|below)\s+(?:the\s+)?|恢复至|恢复到|达到|超过)$", re.I)
 SAME_PERIOD_OF_BEFORE = re.compile(r"\bof the same period (?:of|in)\s+$", re.I)
 COUNTED_REACH = 40  # characters from a count to the category it counts
+RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)\b", re.I)
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -158,8 +159,11 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
         own = nearest_before([c for c in view.metrics if rows[c.row].modifier], start, clause[0])
         if own is not None:
             return MetricChoice(own.label, own, False, "metric_modifier")
-    if cue is None:
-        cue, how = nearest_before(plain, start, semi[0]), "metric_before_value"
+    if cue is None:  # (not from a relative clause: "EBITA, which it regards as its key profit
+        # indicator, was 44.97 billion yuan")
+        outside = [c for c in plain if c.end > start or not RELATIVE_OPENING.match(
+            view.between(view.clause(c.start)[0], c.start))]
+        cue, how = nearest_before(outside, start, semi[0]), "metric_before_value"
     if cue is None:
         cue, how = nearest_before(plain, start, view.start), "metric_before_value"
     if cue is not None and rows[cue.row].verb:

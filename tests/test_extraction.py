@@ -1753,3 +1753,9 @@ def test_a_companys_report_returns_to_its_period_after_an_aside_on_an_older_one(
             "During the quarter, Alibaba repurchased shares for US$5.8 billion.")
     buyback = one(extract_text(text, published="2024-08-15"), "5800000000")
     assert buyback.period.label == "2024-Q2"
+
+
+def test_a_metric_word_inside_a_relative_clause_does_not_name_the_figure():
+    text = ("In the quarter, Zentrix's adjusted EBITA, which the company regards as its key profit "
+            "indicator, was 44.97 billion yuan.")
+    assert one(extract_text(text, published="2024-08-15"), "44970000000").metric == "other"
