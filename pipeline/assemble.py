@@ -213,6 +213,9 @@ class SentenceAssembler:
         self.metric_by_unit: dict[str, str] = {}
         self.built: dict[int, tuple[str, Subject | None]] = {}  # figure start -> metric, subject
         self.last_anchor_end = view.start
+        # sentence-wide tests, read once per sentence rather than once per figure
+        self.revises = bool(REVISION.search(view.text))
+        self.refers_to_company = bool(COMPANY_REF.search(view.text))
 
     def value_for(self, q: Quantity, metric: str | None, negative: bool) -> Value | None:
         """The level as a Value: unit defaulted from the metric, losses negative."""
@@ -612,7 +615,7 @@ class SentenceAssembler:
         "raised the delivery target to 120,000 units, from 100,000 units previously".
         """
         view = self.view
-        if not REVISION.search(view.text):
+        if not self.revises:
             return False
         edge = left_edge(q)
         before = view.between(max(view.start, edge - 12), edge)
@@ -932,7 +935,7 @@ class SentenceAssembler:
         ctx = self.ctx
         # "the group's cash" in a company's article is that company's, whatever the previous
         # sentence was about (an investee such as "Amer Sports")
-        referred = ctx.main_subject is not None and COMPANY_REF.search(self.view.text)
+        referred = ctx.main_subject is not None and self.refers_to_company
         picked = attr.pick_subject(self.view, start, metric,
                                    ctx.main_subject if referred else
                                    ctx.previous_company or ctx.main_subject,
