@@ -67,6 +67,7 @@ TRADE_TOTAL = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|�
 STOCK_METRICS = {"employees", "users", "cash"}
 YEAR_END_TEXT = re.compile(r"\bend of\b|年末|年底|去年底", re.I)
 YEAR_END_AFTER = re.compile(r"(?:末|底)")
+AUTHOR_INFERENCE = re.compile(r"\s*(?:this|that|it) (?:also )?means\b|这(?:也)?意味着|这表明", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -1049,7 +1050,11 @@ class SentenceAssembler:
         if not cues:
             return None  # no strong cue and no "will"
         strong = [c for c in attr.live_cues(cues)
-                  if c.row not in attr.WEAK_CUES or self.speaker is not None]
+                  if (c.row not in attr.WEAK_CUES or self.speaker is not None)
+                  and (c.label != "claim" or attr.claim_object(view, c) is not None
+                       and not AUTHOR_INFERENCE.match(view.text))]
+        # (a comparison word with no rival named compares nothing: the clause's "will" speaks;
+        # "This means that BYD's revenue has surpassed Tesla's" is the author's ranking)
         futures = [c for c in cues if c.label == "future"]
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         titled = None
@@ -1132,6 +1137,9 @@ class SentenceAssembler:
         if obj is not None and subject is not None and subject.name == obj.row:
             subject = None
         metric_cue = self.statement_metric(lo, hi, cue)
+        if cue.label == "claim" and metric_cue is not None and \
+                metric_cue.label != "benchmark_score":
+            metric_cue = None  # a comparison without a number names no measure of its own
         rule = f"statement.{cue.label}.{cue.row}"
         horizon = TimeRef(label=horizon_mention.label, text=horizon_mention.text) \
             if horizon_mention else None

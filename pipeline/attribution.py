@@ -625,6 +625,9 @@ def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
     """
     targets = [s for s in view.subjects if s.label in SUBJECT_TYPES]
     known = first_after(targets, cue.end, view.end)
+    if known is not None and any(cue.end <= q.start and q.end <= known.start
+                                 for q in view.quantities):
+        known = None  # 月活跃用户数已超过2700万，百度…: a figure, then another sentence's actor
     if known is not None or cue.row == GENERATION_CLAIM:
         return known
     m = RIVAL_AFTER.match(view.text, cue.end - view.start)

@@ -1759,3 +1759,22 @@ def test_a_metric_word_inside_a_relative_clause_does_not_name_the_figure():
     text = ("In the quarter, Zentrix's adjusted EBITA, which the company regards as its key profit "
             "indicator, was 44.97 billion yuan.")
     assert one(extract_text(text, published="2024-08-15"), "44970000000").metric == "other"
+
+
+@pytest.mark.parametrize("text, lang, claims", [
+    ("Geely said the E5's energy consumption is lower than that of the BYD Yuan PLUS.", "en", 1),
+    ("He also claimed that in July, the SU7 outsold the Tesla Model 3 in the Chinese market.",
+     "en", 1),
+    ("郭谨一在业绩说明会上称，瑞幸在中国市场的门店数量已超过星巴克中国。", "zh", 1),
+    ("截至7月，豆包的月活跃用户数已超过2700万，百度、阿里巴巴等大厂也在加大投放。", "zh", 0),
+    ("This means that BYD's quarterly revenue has surpassed that of Tesla for the first time.",
+     "en", 0),
+    ("NetEase said its shooter \"Marvel Rivals\" will be launched on December 6 this year.",
+     "en", 0),
+])
+def test_which_comparisons_are_claims(text, lang, claims):
+    facts = extract_text(text, lang=lang, published="2024-08-22")
+    found = [f for f in facts if f.modality == "claim"]
+    assert len(found) == claims
+    assert all(f.metric in (None, "benchmark_score", "benchmark_wins") for f in found
+               if f.value is None)
