@@ -151,7 +151,8 @@ NUMBER_OF_BEFORE = re.compile(
     r"\b(?:bringing|brings|bring|taking|takes|take) (?:the|its|their) total (?:number )?"
     r"(?P<total>)to\s+$|"
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
-COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|(?:该公司|公司|我们))$", re.I)
+COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|\bits\s+(?:[\w-]+\s+){1,4}|"
+                               r"(?:该公司|公司|我们))$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 
@@ -1062,7 +1063,7 @@ class SentenceAssembler:
             subject_then_will = [f for f in futures for s in named
                                  if 0 <= f.start - s.end <= 12] + [
                 f for f in futures if COMPANY_THEN_WILL.search(
-                    view.between(max(view.start, f.start - 8), f.start))]
+                    view.between(max(view.start, f.start - 40), f.start))]
             # (公司将继续推进, "the company will continue": the company's own plan, whoever says it)
             titled = next((t for f in futures if (t := quoted_title_before(view, f.start))),
                           None)

@@ -1778,3 +1778,12 @@ def test_which_comparisons_are_claims(text, lang, claims):
     assert len(found) == claims
     assert all(f.metric in (None, "benchmark_score", "benchmark_wins") for f in found
                if f.value is None)
+
+
+@pytest.mark.parametrize("text", [
+    "Baidu chief executive Robin Li said that the company will keep launching cheaper models.",
+    "BYD said that its plant in Hungary will start production in the second half of 2025.",
+])
+def test_what_an_executive_says_the_company_will_do_is_a_plan(text):
+    (fact,) = extract_text(text, published="2024-08-22")
+    assert fact.modality == "plan"
