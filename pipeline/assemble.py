@@ -125,6 +125,7 @@ NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
 YEAR_TO_DATE = re.compile(r"^(\d{4})-01/\1-(?:0[2-9]|1[0-2])$")  # "January to August 2024"
+DAY_SPAN = re.compile(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")  # "from May 20 to June 18"
 IMPACT_BEFORE = re.compile(r"\b(?:drive|drives|driving|boost|boosts|lift|lifts|add|adds|"
                            r"contribute|contributes)\b[^,;.]{0,12}$|拉动|带动|贡献", re.I)
 GROWTH_WORD = re.compile(r"\bgrowth\b|\bgrow|增长|增速", re.I)
@@ -1239,7 +1240,8 @@ def report_period(views: list[SentenceView], published: date | None = None) -> s
     for view in views:
         for t in view.times:
             if t.label and (t.kind == "point" and REPORT_LABEL.match(t.label) or t.kind in (
-                    "point", "interval") and YEAR_TO_DATE.match(t.label)):
+                    "point", "interval") and (YEAR_TO_DATE.match(t.label)
+                                              or DAY_SPAN.match(t.label))):
                 bounds = label_bounds(t.label)
                 if published is None or bounds is None or (
                         bounds[0] <= published and (published - bounds[1]).days <= REPORT_LAG):

@@ -1787,3 +1787,11 @@ def test_which_comparisons_are_claims(text, lang, claims):
 def test_what_an_executive_says_the_company_will_do_is_a_plan(text):
     (fact,) = extract_text(text, published="2024-08-22")
     assert fact.modality == "plan"
+
+
+def test_a_span_of_days_in_the_lead_is_the_report_period():
+    text = ("Syntun data showed that from May 20 to June 18, total GMV reached 742.8 billion yuan."
+            "\n\nOnline retail sales rose 12.4% in January-May, the statistics bureau said.\n\n"
+            "Live-streaming GMV accounted for 24.6% of the total.")
+    share = one(extract_text(text, published="2024-06-21"), "24.6")
+    assert share.period.label == "2024-05-20/2024-06-18"
