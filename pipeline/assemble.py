@@ -68,6 +68,7 @@ STOCK_METRICS = {"employees", "users", "cash"}
 YEAR_END_TEXT = re.compile(r"\bend of\b|年末|年底|去年底", re.I)
 YEAR_END_AFTER = re.compile(r"(?:末|底)")
 AUTHOR_INFERENCE = re.compile(r"\s*(?:this|that|it) (?:also )?means\b|这(?:也)?意味着|这表明", re.I)
+SHARE_OF_MARKET = re.compile(r"\bshare of (?:the )?(?:[\w-]+ ){0,5}market\b", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -152,7 +153,8 @@ NUMBER_OF_BEFORE = re.compile(
     r"\b(?:bringing|brings|bring|taking|takes|take) (?:the|its|their) total (?:number )?"
     r"(?P<total>)to\s+$|"
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
-COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|\bits\s+(?:[\w-]+\s+){1,4}|"
+COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|"
+                               r"\b(?:said|says|announced|stated)\s+(?:that\s+)?its\s+(?:[\w,-]+\s+){1,7}|"
                                r"(?:该公司|公司|我们))$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
@@ -543,10 +545,12 @@ class SentenceAssembler:
         if metric == "revenue_share" and STAFF_WHOLE_AFTER.match(view.between(anchor.end,
                                                                               view.end)):
             metric = "other"  # "accounting for 70% of its workforce": a share of staff
-        if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
-                and MARKET_WORD_AFTER.search(view.between(anchor.end,
-                                                          view.clause(anchor.end - 1)[1])):
-            metric = "market_share"  # "accounted for 80% of the market"
+        if metric in ("revenue_share", "other", "shipments", "sales_volume") and value is not None \
+                and value.unit == "%" and (MARKET_WORD_AFTER.search(view.between(
+                    anchor.end, view.clause(anchor.end - 1)[1])) or SHARE_OF_MARKET.search(
+                    view.between(view.clause(anchor.start)[0], anchor.start))):
+            metric = "market_share"  # "accounted for 80% of the market", "AMD's share of the
+            # x86 server CPU market by unit shipments rose to 24.1%"
         if value is not None and value.unit == "%" and share_level \
                 and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
             metric, subject = self.volume_share(anchor)
@@ -1064,7 +1068,7 @@ class SentenceAssembler:
             subject_then_will = [f for f in futures for s in named
                                  if 0 <= f.start - s.end <= 12] + [
                 f for f in futures if COMPANY_THEN_WILL.search(
-                    view.between(max(view.start, f.start - 40), f.start))]
+                    view.between(max(view.start, f.start - 80), f.start))]
             # (公司将继续推进, "the company will continue": the company's own plan, whoever says it)
             titled = next((t for f in futures if (t := quoted_title_before(view, f.start))),
                           None)

@@ -1795,3 +1795,15 @@ def test_a_span_of_days_in_the_lead_is_the_report_period():
             "Live-streaming GMV accounted for 24.6% of the total.")
     share = one(extract_text(text, published="2024-06-21"), "24.6")
     assert share.period.label == "2024-05-20/2024-06-18"
+
+
+def test_its_only_makes_a_plan_in_the_companys_own_reported_words():
+    text = ("In the view of the industry, how to reduce its dependence on a single IP will be the "
+            "key test for Pop Mart in the next stage.")
+    assert all(f.modality != "plan" for f in extract_text(text, published="2024-08-22"))
+
+
+def test_a_share_of_a_named_market_is_a_market_share():
+    text = ("In the second quarter of 2024, AMD's share of the x86 server CPU market by unit "
+            "shipments rose to 24.1%.")
+    assert one(extract_text(text, published="2024-08-30"), "24.1").metric == "market_share"
