@@ -99,6 +99,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 FURNITURE_LANGUAGES = ("en", "zh")
 
 # Language-neutral furniture, checked after the language files.
+SUBHEADING_MAX_EN = 90  # characters: longer lines without a full stop are sentences
+SUBHEADING_MAX_ZH = 30
+SUBHEADING_ENDINGS = ".。!！?？:：;；\"”』」)）…,，、"
 _COMMON_RULES = (
     {"id": "section_number.bare", "reason": "section_number",
      "pattern": r"^(?:part\s*)?\d{1,2}[.、)）]?$|^[ivx]{1,4}[.)]?$"
@@ -217,10 +220,14 @@ def segment(text: str, lang: str = "en", *, split_semicolons: bool = False,
     groups = _group_paragraphs(lines, reasons, language, title_index)
     paragraphs = tuple((group[0].start, group[-1].end) for group in groups)
     sentences: list[Sentence] = []
+    headings: list[tuple[int, int, str]] = []
     for index, (start, end) in enumerate(paragraphs):
+        if index and _is_subheading(text, start, end, language, paragraphs[index + 1:]):
+            headings.append((start, end, "subheading"))  # "Vehicle margin returned above 20%"
+            continue
         sentences.extend(_split_paragraph(text, start, end, index, language, split_semicolons))
-    dropped = tuple((line.start, line.end, reason) for line, reason in zip(lines, reasons)
-                    if reason is not None)
+    dropped = tuple(sorted([(line.start, line.end, reason) for line, reason in zip(lines, reasons)
+                            if reason is not None] + headings))
     body_start, body_end = (paragraphs[0][0], paragraphs[-1][1]) if paragraphs else (0, 0)
     return Segmentation(
         body_start=body_start,
@@ -231,6 +238,20 @@ def segment(text: str, lang: str = "en", *, split_semicolons: bool = False,
         title=None if title_index is None else lines[title_index].core,
         dropped=dropped,
     )
+
+
+def _is_subheading(text: str, start: int, end: int, language: str,
+                   after: tuple[tuple[int, int], ...]) -> bool:
+    """A short one-line paragraph without closing punctuation, followed by a longer one.
+
+    In-body section headings ("Vehicle margin returned above 20%", 门店逼近2万家) summarise the
+    paragraphs below them; their figures are stated there again.
+    """
+    line = text[start:end].strip().strip("*#_ ")
+    limit = SUBHEADING_MAX_ZH if language == "zh" else SUBHEADING_MAX_EN
+    if not line or "\n" in line or len(line) > limit or line[-1] in SUBHEADING_ENDINGS:
+        return False
+    return bool(after) and after[0][1] - after[0][0] > 2 * len(line)
 
 
 def find_date(text: str) -> str | None:

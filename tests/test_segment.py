@@ -450,3 +450,16 @@ def test_the_metadata_title_names_the_title_line() -> None:
     assert text[first.start:first.end] == title and first.paragraph == 0
     assert text[seg.sentences[1].start:seg.sentences[1].end].startswith("China's market")
     assert segment(text, "en").title != title  # without the hint the site name looks like one
+
+
+def test_an_in_body_subheading_is_dropped_not_read_as_a_sentence():
+    text = ("Zentrix reports record quarter\n\n"
+            "Zentrix said on Thursday that revenue rose 20% in the third quarter.\n\n"
+            "Vehicle margin returned above 20%\n\n"
+            "The vehicle margin was 21.5% in the third quarter, up from 18.7% in the second "
+            "quarter, the company said in its report.")
+    seg = segment(text, "en")
+    sentences = [text[s.start:s.end] for s in seg.sentences]
+    assert "Vehicle margin returned above 20%" not in sentences
+    assert any(reason == "subheading" for _, _, reason in seg.dropped)
+    assert any(s.startswith("The vehicle margin was 21.5%") for s in sentences)
