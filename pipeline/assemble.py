@@ -229,7 +229,8 @@ class SentenceAssembler:
             definition = self.ctx.lex.metric_def(metric)
             money = definition is not None and definition.group in ("income", "money")
             if metric in attr.COUNT_METRICS or (metric and is_scaled(q) and not money) \
-                    or self.number_of_before(q) or self.counted_like_compared(q):
+                    or self.number_of_before(q) or self.counted_like_compared(q) \
+                    or self.counts_facilities(q):  # "490 retail centers"
                 unit = "count"
             elif money and is_scaled(q) and self.ctx.currency:
                 unit = self.ctx.currency

@@ -157,9 +157,15 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     if not any(opening[0] <= q.start < opening[1] for q in view.quantities):
         # "On a quarter-on-quarter basis, revenue grew 12.2%", 环比来看，…: for the sentence
         near += [c for c in view.changes if c.end <= opening[1] and c not in near]
-    for label in ("yoy", "qoq", "hoh", "mom"):
-        if any(c.label == label or any(s in c.text for s in surfaces[label]) for c in near):
-            return label
+    def basis_of(c: Cue) -> str | None:
+        return next((label for label in ("yoy", "qoq", "hoh", "mom") if c.label == label
+                     or any(s in c.text for s in surfaces[label])), None)
+
+    based = [c for c in near if basis_of(c)]
+    if based:  # the basis written nearest the change: "down 0.4% year-on-year but up 156.4%
+        # quarter-on-quarter" gives each change its own
+        nearest = min(based, key=lambda c: c.start - hi if c.start >= hi else (lo - c.end) + 1)
+        return basis_of(nearest)
     if any(t.kind == "same_period" and lo - 12 <= t.start and t.start - hi <= 20
            for t in view.times) and MULTIPLE_OF_EARLIER_NEAR.search(view.between(
                max(view.start, lo - 12), min(view.end, hi + 20))):

@@ -1807,3 +1807,14 @@ def test_a_share_of_a_named_market_is_a_market_share():
     text = ("In the second quarter of 2024, AMD's share of the x86 server CPU market by unit "
             "shipments rose to 24.1%.")
     assert one(extract_text(text, published="2024-08-30"), "24.1").metric == "market_share"
+
+
+def test_counts_of_sites_without_a_counted_noun_and_bases_nearest_their_change():
+    text = ("As of September 30, Zentrix had 490 retail centers and 436 after-sales service "
+            "centers nationwide. Net profit was 2.82 billion yuan, down 0.4% year-on-year but up "
+            "156.4% quarter-on-quarter.")
+    facts = extract_text(text, published="2024-10-31")
+    assert one(facts, "490").value.unit == "count"
+    assert one(facts, "436").value.unit == "count"
+    rise = next(f for f in facts if f.change is not None and str(f.change.amount) == "156.4")
+    assert rise.change.basis == "qoq"
