@@ -43,7 +43,8 @@ AGENT_BEFORE = re.compile(
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 COMPARISON_BEFORE = re.compile(
-    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus)\b"
+    r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus|"
+    r"(?:the )?same as|similar to|in line with|flat with)\b"
     r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)
 # "for the first time since 2020", "the highest level since 2019": a record, not a period
 RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|level|record|strongest"

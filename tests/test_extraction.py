@@ -1818,3 +1818,10 @@ def test_counts_of_sites_without_a_counted_noun_and_bases_nearest_their_change()
     assert one(facts, "436").value.unit == "count"
     rise = next(f for f in facts if f.change is not None and str(f.change.amount) == "156.4")
     assert rise.change.basis == "qoq"
+
+
+def test_a_time_named_as_the_same_as_is_a_comparison_point():
+    text = ("In the second quarter, Zentrix's average order value was about 2,180 yuan, roughly "
+            "the same as last year.")
+    fact = one(extract_text(text, published="2024-08-21"), "2180")
+    assert fact.period is None or fact.period.label != "2023"
