@@ -152,6 +152,7 @@ NUMBER_OF_BEFORE = re.compile(
     r"by|to exceed|to reach|exceeded|exceeds|topped|rose to|grew to|increased to)\s+$|"
     r"\b(?:bringing|brings|bring|taking|takes|take) (?:the|its|their) total (?:number )?"
     r"(?P<total>)to\s+$|"
+    r"\b(?:increase|raise|expand|grow|lift|bring) (?:the|that|this) number (?P<back>)to\s+$|"
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
 COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?its\s+(?:[\w,-]+\s+){1,7}|"
@@ -561,7 +562,8 @@ class SentenceAssembler:
         if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
                 view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
             metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
-        if metric in ("users", "usage") and choice.cue is not None and PER_USER.search(
+        if metric in ("users", "usage", "revenue", "sales") and choice.cue is not None and \
+                PER_USER.search(
                 view.between(max(view.start, choice.cue.start - 40),
                              min(view.end, choice.cue.end + 20))):
             metric = "other"  # "transactions per annual transacting user", "users' shopping

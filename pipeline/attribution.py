@@ -143,7 +143,9 @@ def pick_metric(view: SentenceView, lex: Lexicon, start: int, end: int,
     """
     rows = lex.metric_rows
     plain = [c for c in view.metrics if not rows[c.row].modifier
-             and not (unit not in (None, "%", "pp") and c.label in SHARE_METRICS)]
+             and not (unit not in (None, "%", "pp") and c.label in SHARE_METRICS)
+             and not (unit is not None and len(unit) == 3 and c.label in ("users", "usage"))]
+    # (users or uses never measure money: "revenue from external customers reached 61 billion")
     clause = view.clause(start)
     semi = view.semiclause(start)
     inside = [c for c in plain if start <= c.start and c.end <= end]

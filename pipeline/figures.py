@@ -33,7 +33,9 @@ EXCHANGE_RATE = re.compile(r"exchange rate|汇率", re.I)
 RATE_TO_AFTER = re.compile(r"\s*(?:to|兑换?|=)\s*[\d.]")
 RATE_TO_BEFORE = re.compile(r"\b1\s+[A-Za-z .]{2,25}\s+(?:to|=)\s*$|1\s*[^\d，。]{1,6}兑换?$")
 VERSION_AFTER = re.compile(r"^\s*(?:[A-Z][a-z]|model|version|版)")
-ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千瓦|万千瓦|瓦时)")
+ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千瓦|万千瓦|瓦时|"
+                          r"square (?:meters|metres|kilometers)\b|sq\.? ?m\b|平方米|平米|"
+                          r"(?:metric )?tons\b|tonnes\b|吨)", re.I)  # (and area, weight)
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b)", re.I)
 DURATION_AFTER = re.compile(
@@ -69,6 +71,8 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
             return False
     if NAME_CONTEXT.search(before[-9:]) or (q.unit is None and DATE_AFTER.match(after)):
         return False
+    if q.unit is None and before[-1:] in "\"“「" and after[:1] in "\"”」":
+        return False  # its "211" delivery service: a number quoted as a name
     if q.unit is None and (STOCK_CODE_AFTER.match(doc_text, q.end)
                            or STOCK_CODE_BEFORE.search(doc_text[max(0, q.start - 16):q.start])):
         return False  # "(002747.SZ)", "(HK: 9626)", 股票代码：600519: a listing code
@@ -84,7 +88,7 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
                                         or PRICE_BAND_BEFORE.search(
                                             doc_text[max(0, q.start - 30):q.start])):
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
-    if q.unit in (None, "count") and ENERGY_AFTER.match(after_word(doc_text, q.end)):
+    if q.unit in (None, "count") and ENERGY_AFTER.match(doc_text[q.end:q.end + 24]):
         return False  # "129 GW", 210吉瓦时: a unit outside the contract (its change stays)
     if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
             after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):

@@ -1825,3 +1825,24 @@ def test_a_time_named_as_the_same_as_is_a_comparison_point():
             "the same as last year.")
     fact = one(extract_text(text, published="2024-08-21"), "2180")
     assert fact.period is None or fact.period.label != "2023"
+
+
+@pytest.mark.parametrize("text, amount, expected", [
+    ("As of June 30, Zentrix operated more than 1,600 warehouses with a total gross floor area "
+     "of more than 32 million square meters.", "32000000", None),
+    ("Zentrix claimed that its \"211\" next-day delivery service covers more counties than SF "
+     "Express.", "211", None),
+    ("In the first half, revenue from external customers reached 61.27 billion yuan.",
+     "61270000000", "revenue"),
+    ("The number of external customers reached 61,312, and the average revenue per customer was "
+     "172,000 yuan.", "172000", "other"),
+    ("More than 600 delivery vehicles were in operation, and the company plans to increase the "
+     "number to more than 1,000 by the end of this year.", "1000", "other"),
+])
+def test_areas_quoted_names_customers_and_counts_referred_back(text, amount, expected):
+    facts = extract_text(text, published="2024-08-14")
+    found = [f for f in facts if f.value is not None and str(f.value.amount) == amount]
+    if expected is None:
+        assert found == []
+    else:
+        assert found and found[0].metric == expected
