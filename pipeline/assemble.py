@@ -125,7 +125,7 @@ QUOTED_TITLE_BEFORE = re.compile(
 NAME_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+$")
 MONTH_LABEL = re.compile(r"^\d{4}-\d{2}$")
 REPORT_LABEL = re.compile(r"^\d{4}-[QH]\d$")
-YEAR_TO_DATE = re.compile(r"^(\d{4})-01/\1-(?:0[2-9]|1[0-2])$")  # "January to August 2024"
+YEAR_TO_DATE = re.compile(r"^(\d{4})-\d{2}/\1-\d{2}$")  # "January to August", "July 1 to August 31"
 DAY_SPAN = re.compile(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")  # "from May 20 to June 18"
 IMPACT_BEFORE = re.compile(r"\b(?:drive|drives|driving|boost|boosts|lift|lifts|add|adds|"
                            r"contribute|contributes)\b[^,;.]{0,12}$|拉动|带动|贡献", re.I)

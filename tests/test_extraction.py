@@ -1846,3 +1846,15 @@ def test_areas_quoted_names_customers_and_counts_referred_back(text, amount, exp
         assert found == []
     else:
         assert found and found[0].metric == expected
+
+
+def test_travel_sub_markets_and_a_season_in_the_lead():
+    text = ("The Civil Aviation Administration of China said that during the summer transport "
+            "period (July 1 to August 31), the "
+            "civil aviation industry transported 146 million passenger trips, up 8.7% "
+            "year-on-year.\n\n"
+            "The daily average was 2.35 million passenger trips.")
+    facts = extract_text(text, published="2024-09-03")
+    trips = one(facts, "146000000")
+    assert trips.subject.name == "China civil aviation market"
+    assert trips.period.label == "2024-07/2024-08"
