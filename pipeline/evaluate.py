@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -509,7 +510,24 @@ def _attribute_agrees(attribute: str, gold: Any, predicted: Any,
         if normalize_name(gold) == normalize_name(predicted):
             return True
         return fold is not None and fold(gold) == fold(predicted)
+    if attribute in ("period.label", "horizon.label") and isinstance(gold, str) \
+            and isinstance(predicted, str) and gold != predicted:
+        return same_span(gold, predicted)
     return gold == predicted
+
+
+def same_span(a: str, b: str) -> bool:
+    """Two labels of one span of days: "2024-Q1/2024-Q3" and "2024-01/2024-09" agree."""
+    from pipeline.periods import label_bounds
+
+    def span(label: str) -> tuple[date, date] | None:
+        parts = [label_bounds(part) for part in label.split("/")]
+        if not parts or any(p is None for p in parts) or len(parts) > 2:
+            return None
+        return parts[0][0], parts[-1][1]
+
+    bounds = span(a)
+    return bounds is not None and bounds == span(b)
 
 
 def attribute_verdicts(gold: Record, predicted: Record,

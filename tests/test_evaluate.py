@@ -466,3 +466,17 @@ def test_cli_input_problems_exit_2(case: dict[str, Path], problem: str) -> None:
 def test_cli_has_help_text() -> None:
     result = CliRunner().invoke(app, ["evaluate", "--help"])
     assert result.exit_code == 0 and "--min-strict-f1" in result.output
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("2024-Q1/2024-Q3", "2024-01/2024-09", True),
+    ("2024-H1", "2024-01/2024-06", True),
+    ("2024", "2024-01/2024-12", True),
+    ("2024-Q2", "2024-06", False),
+    ("2024-Q2", "2023-Q2", False),
+    ("2024-07/2024-08", "2024-06/2024-08", False),
+])
+def test_period_labels_agree_when_they_name_the_same_days(a: str, b: str, same: bool) -> None:
+    from pipeline.evaluate import same_span
+
+    assert same_span(a, b) is same
