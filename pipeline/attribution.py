@@ -73,6 +73,8 @@ LEVEL_OF_BEFORE = re.compile(
 SAME_PERIOD_OF_BEFORE = re.compile(r"\bof the same period (?:of|in)\s+$", re.I)
 COUNTED_REACH = 40  # characters from a count to the category it counts
 RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)\b", re.I)
+SOURCE_FROM = re.compile(r"\b(?:data|figures|statistics|estimates|reports?|information) from\b",
+                         re.I)
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -520,7 +522,8 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
     if t.kind == "interval":  # "from January to July": its "from" opens the span
         return False
     clause = view.clause(t.start)
-    return own is None and bool(COMPARISON_BEFORE.search(view.between(clause[0], t.start)))
+    before = SOURCE_FROM.sub("", view.between(clause[0], t.start))  # "Data from X showed"
+    return own is None and bool(COMPARISON_BEFORE.search(before))
 
 
 def compared_figure(view: SentenceView, q: Quantity) -> bool:

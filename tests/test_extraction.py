@@ -1858,3 +1858,10 @@ def test_travel_sub_markets_and_a_season_in_the_lead():
     trips = one(facts, "146000000")
     assert trips.subject.name == "China civil aviation market"
     assert trips.period.label == "2024-07/2024-08"
+
+
+def test_data_from_a_source_is_no_comparison_point():
+    text = ("Data from the battery alliance showed that in August, China's power battery "
+            "installations reached 47.9GWh, up 38.0% year-on-year.")
+    (fact,) = extract_text(text, published="2024-10-08")
+    assert fact.period.label == "2024-08"
