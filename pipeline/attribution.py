@@ -75,6 +75,7 @@ COUNTED_REACH = 40  # characters from a count to the category it counts
 RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)\b", re.I)
 SOURCE_FROM = re.compile(r"\b(?:data|figures|statistics|estimates|reports?|information) from\b",
                          re.I)
+FORECASTER_GAP = 24  # characters from a company to its forecasting verb ("Maoyan Pro lowered")
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -390,11 +391,15 @@ def pick_subject(view: SentenceView, start: int, metric: str | None, main: Cue |
             return main.row, main.text, main.label
     own_line = company_article and main is not None and main.label == "company" and \
         before is None and not (regions_in(view) or MARKET_NAMED.search(view.text))
-    if (metric in MARKET_METRICS or named_market(view, start)) and not own_line:
+    forecaster = before is not None and before.label == "company" and any(
+        c.label == "forecast" and 0 <= c.start - before.end <= FORECASTER_GAP
+        for c in view.modality) and bool(regions_in(view))
+    if (metric in MARKET_METRICS or named_market(view, start) or forecaster) and not own_line:
         # (in a company's article, "sales of new energy vehicles were 320,000 units" with no
-        # market or region named are the company's own)
+        # market or region named are the company's own; "Maoyan Pro lowered its forecast for
+        # China's full-year box office to 47 billion yuan" is the market's, Maoyan forecasts)
         market = market_subject(view, start, region_hint)
-        if market is not None and (before is None or before.label != "company"
+        if market is not None and (before is None or before.label != "company" or forecaster
                                    or before.end < view.semiclause(start)[0]):
             return market[0], market[1], "market"
     if before is not None:

@@ -1865,3 +1865,13 @@ def test_data_from_a_source_is_no_comparison_point():
             "installations reached 47.9GWh, up 38.0% year-on-year.")
     (fact,) = extract_text(text, published="2024-10-08")
     assert fact.period.label == "2024-08"
+
+
+@pytest.mark.parametrize("text, amount, subject", [
+    ("Due to the weak summer, Maoyan Pro lowered its forecast for China's full-year box office in "
+     "2024 to about 47 billion yuan.", "47000000000", "China film market"),
+    ("Huawei said at its developer conference that its goal is to ship more than 40 million "
+     "wearable devices worldwide in 2024.", "40000000", "Huawei"),
+])
+def test_a_company_forecasting_a_market_is_its_speaker_not_its_subject(text, amount, subject):
+    assert one(extract_text(text, published="2024-09-02"), amount).subject.name == subject
