@@ -607,7 +607,8 @@ class SentenceAssembler:
         rows = self.ctx.lex.metric_rows
         named = [c for c in self.view.metrics if semi[0] <= c.start and c.end <= q.start
                  and not rows[c.row].modifier and c.label not in ("revenue_share", "revenue")]
-        return bool(named) and named[-1].label in EXPENSE_METRICS
+        return bool(named) and (named[-1].label in EXPENSE_METRICS or named[-1].row in (
+            "staff_cost", "one_off_gain"))  # 员工成本…，占收入的32.8%: a cost's share of revenue
 
     @property
     def main_name(self) -> str | None:

@@ -1875,3 +1875,11 @@ def test_data_from_a_source_is_no_comparison_point():
 ])
 def test_a_company_forecasting_a_market_is_its_speaker_not_its_subject(text, amount, subject):
     assert one(extract_text(text, published="2024-09-02"), amount).subject.name == subject
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("批价方面，8月27日，泽瑞白酒批价约为930元/瓶，较6月初的约960元/瓶有所回落。", "930", "price"),
+    ("成本方面，上半年泽瑞员工成本为70.20亿元，占收入的32.8%。", "32.8", "other"),
+])
+def test_wholesale_prices_and_a_cost_share_of_revenue(text, amount, metric):
+    assert one(extract_text(text, lang="zh", published="2024-08-30"), amount).metric == metric
