@@ -1883,3 +1883,17 @@ def test_a_company_forecasting_a_market_is_its_speaker_not_its_subject(text, amo
 ])
 def test_wholesale_prices_and_a_cost_share_of_revenue(text, amount, metric):
     assert one(extract_text(text, lang="zh", published="2024-08-30"), amount).metric == metric
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("截至6月末，泽瑞银行私人银行客户超过16万户，较上年末增长6.93%。", "160000", "users"),
+    ("截至8月底，泽瑞已拥有超过70万名注册开发者。", "700000", "users"),
+])
+def test_kinds_of_customers_are_users(text, amount, metric):
+    assert one(extract_text(text, lang="zh", published="2024-08-30"), amount).metric == metric
+
+
+def test_the_top_five_customers_are_no_count():
+    facts = extract_text("泽瑞前五大客户合计销售额占营业收入的比例为91.27%。", lang="zh",
+                         published="2024-08-30")
+    assert all(f.value is None or str(f.value.amount) != "5" for f in facts)
