@@ -69,6 +69,9 @@ YEAR_END_TEXT = re.compile(r"\bend of\b|年末|年底|去年底", re.I)
 YEAR_END_AFTER = re.compile(r"(?:末|底)")
 AUTHOR_INFERENCE = re.compile(r"\s*(?:this|that|it) (?:also )?means\b|这(?:也)?意味着|这表明", re.I)
 SHARE_OF_MARKET = re.compile(r"\bshare of (?:the )?(?:[\w-]+ ){0,5}market\b", re.I)
+MARKET_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:box office|total (?:foreign trade|retail sales|"
+    r"sales|installations|shipments)|foreign trade|retail sales)\b", re.I)
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -553,6 +556,11 @@ class SentenceAssembler:
                     view.between(view.clause(anchor.start)[0], anchor.start))):
             metric = "market_share"  # "accounted for 80% of the market", "AMD's share of the
             # x86 server CPU market by unit shipments rose to 24.1%"
+        if metric in ("revenue_share", "other") and value is not None and value.unit == "%" \
+                and (subject is None or subject.type != "company") and MARKET_WHOLE_AFTER.match(
+                    view.between(anchor.end, view.clause(anchor.end - 1)[1])):
+            metric = "market_share"  # a film's "28.4% of the summer box office", "5.8% of
+            # China's total foreign trade": a part's share of a market's whole
         if value is not None and value.unit == "%" and share_level \
                 and metric in SHARE_OF_VOLUME_FROM and self.share_of_volume(anchor):
             metric, subject = self.volume_share(anchor)

@@ -1897,3 +1897,17 @@ def test_the_top_five_customers_are_no_count():
     facts = extract_text("泽瑞前五大客户合计销售额占营业收入的比例为91.27%。", lang="zh",
                          published="2024-08-30")
     assert all(f.value is None or str(f.value.amount) != "5" for f in facts)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("The film took 1.2 billion yuan, or 28.4% of the summer box office.", "28.4"),
+    ("Exports to ASEAN reached 3.4 trillion yuan, accounting for 15.8% of China's total "
+     "foreign trade.", "15.8"),
+])
+def test_a_parts_share_of_a_markets_whole_is_a_market_share(text, amount):
+    assert one(extract_text(text, published="2024-09-02"), amount).metric == "market_share"
+
+
+def test_a_companys_share_of_its_own_sales_stays_a_revenue_share():
+    text = "Overseas sales reached 2 billion yuan, or 30% of Midea's total sales."
+    assert one(extract_text(text, published="2024-09-02"), "30").metric != "market_share"
