@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -1355,7 +1356,7 @@ def dominant_currency(quantities: list[Quantity]) -> str | None:
 def assemble(doc: Doc) -> list[Fact]:
     """All facts of one processed Doc."""
     lang = doc.lang_
-    quantities = doc._.quantities or []
+    quantities = outside_names(doc._.quantities or [], doc._.cues.get("subjects", []))
     views = sentence_views(doc, quantities)
     published = date.fromisoformat(doc._.published) if doc._.published else None
     ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
@@ -1407,6 +1408,22 @@ def assemble(doc: Doc) -> list[Fact]:
         ctx.previous_company = companies[0] if len(companies) == 1 else None
         ctx.previous_sentence = view.start
     return facts
+
+
+def outside_names(quantities: list[Quantity], names: list[Cue]) -> list[Quantity]:
+    """Quantities not written inside a name (a name's digits and numerals are no figure).
+
+    茶百道 is a tea chain, not "百道" (100 counts); "Qwen2-72B" is a model.
+    """
+    starts = [c.start for c in names]
+    kept = []
+    for q in quantities:
+        i = bisect_left(starts, q.end)  # names starting before the quantity ends
+        near = names[max(0, i - 4):i]
+        if not any(c.start < q.end and q.start < c.end and not (
+                q.start <= c.start and c.end <= q.end) for c in near):
+            kept.append(q)
+    return kept
 
 
 def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[Fact]:

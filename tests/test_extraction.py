@@ -1911,3 +1911,15 @@ def test_a_parts_share_of_a_markets_whole_is_a_market_share(text, amount):
 def test_a_companys_share_of_its_own_sales_stays_a_revenue_share():
     text = "Overseas sales reached 2 billion yuan, or 30% of Midea's total sales."
     assert one(extract_text(text, published="2024-09-02"), "30").metric != "market_share"
+
+
+def test_a_number_inside_a_name_is_no_figure():
+    text = "茶百道上半年营收25亿元，同比下降11.6%。"
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert [f.value.text for f in facts if f.value] == ["25亿元"]
+    assert facts[0].subject.name == "ChaPanda"
+
+
+def test_chagee_and_chapanda_are_two_chains():
+    facts = extract_text("霸王茶姬上半年营收25亿元。", lang="zh", published="2024-08-30")
+    assert one(facts, "2500000000").subject.name == "Chagee"
