@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.drafts import (
+    FROM_YEAR_BEFORE,
     LIST_AND,
     Draft,
     basis_near,
@@ -331,7 +332,9 @@ class SentenceAssembler:
         if draft.level is anchor and self.superseded(anchor):
             return None  # "raised its target price to HK$21.5 from HK$20": the old figure
         if draft.earlier and not any(anchor.end <= t.start and t.end <= draft.until
-                                     for t in view.times):
+                                     for t in view.times) and not FROM_YEAR_BEFORE.search(
+                                         view.between(max(view.start, left_edge(anchor) - 16),
+                                                      left_edge(anchor))):
             return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
         unit = anchor.unit
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end, unit)
@@ -665,6 +668,9 @@ class SentenceAssembler:
 
         A time after the forward cue wins ("In March, X announced it will buy back ... in 2024").
         """
+        if cue is not None and mention is not None and mention.start >= cue.end:
+            # "will grow from X in 2023 to Y in 2028": Y's own time, not the earlier level's
+            return self.this_year_or_next(mention).label
         if cue is not None:
             after = attr.first_after(self.view.times, cue.end, self.view.end)
             if after is not None and after.label:

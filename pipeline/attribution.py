@@ -113,6 +113,9 @@ class MetricChoice:
     how: str
 
 
+# 本次IPO募集资金, "this IPO": the company's own deal, not the IPO market
+OWN_DEAL_BEFORE = re.compile(r"(?:本次|此次|该次|这次|\bthis\s+)$", re.I)
+
 def ends_with(pattern: re.Pattern[str], text: str, width: int) -> bool:
     """`pattern.search(text)` for a pattern made of one word and whitespace up to the end.
 
@@ -252,7 +255,8 @@ def market_subject(view: SentenceView, start: int,
     (`region_hint`): a market article keeps talking about the same country.
     """
     semi = view.semiclause(start)
-    products = [c for c in view.segments if c.label == "product"]
+    products = [c for c in view.segments if c.label == "product" and not OWN_DEAL_BEFORE.search(
+        view.between(max(view.start, c.start - 6), c.start))]
     product = nearest_before(products, start, semi[0]) or nearest_before(products, start,
                                                                           view.start)
     if product is None:  # "China imported 312.3 billion integrated circuits": the counted noun

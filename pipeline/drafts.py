@@ -34,6 +34,8 @@ TO_LEVEL = re.compile(
     r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
+# 从2023年的5,175亿元增长至2028年的11,634亿元: the earlier level with its own year before it
+FROM_YEAR_BEFORE = re.compile(r"(?:从|由)\s*\d{4}年[^，。；,的\d]{0,6}的\s*$")
 TO_WORD = re.compile(r"\bto\b|至|到", re.I)
 FROM_LEVEL = re.compile(r"^\s*(?:year-on-year|year on year|同比)?\s*(?:from|从|由)\s*$", re.I)
 AFTER_QUALIFIER = re.compile(r"\s*(?:以上|以下|左右|多)")
@@ -359,8 +361,9 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if i in used:
             continue
         nxt = roles[i + 1][0] if i + 1 < len(roles) else None
-        if nxt is not None and attr.ends_with(FROM_BEFORE, view.between(view.start, left_edge(q)),
-                                              len("from")) and \
+        before = view.between(view.start, left_edge(q))
+        if nxt is not None and (attr.ends_with(FROM_BEFORE, before, len("from"))
+                                or FROM_YEAR_BEFORE.search(before[-16:])) and \
                 TO_WORD.search(view.between(q.end, left_edge(nxt))):
             drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
         else:

@@ -1923,3 +1923,49 @@ def test_a_number_inside_a_name_is_no_figure():
 def test_chagee_and_chapanda_are_two_chains():
     facts = extract_text("霸王茶姬上半年营收25亿元。", lang="zh", published="2024-08-30")
     assert one(facts, "2500000000").subject.name == "Chagee"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("IDC predicts that the China AI server market will grow from 7.8 billion dollars in 2023 "
+     "to 25 billion dollars in 2028.", "en"),
+    ("IDC预测，中国AI服务器市场规模将从2023年的78亿美元增长至2028年的250亿美元。", "zh"),
+])
+def test_a_forecast_from_a_past_level_keeps_the_past_level_reported(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-09-01")
+    earlier = [f for f in facts if f.period and f.period.label == "2023"]
+    later = [f for f in facts if f.horizon and f.horizon.label == "2028"]
+    assert [f.modality for f in earlier] == ["reported"]
+    assert [f.modality for f in later] == ["forecast"]
+
+
+def test_city_tiers_are_no_counts():
+    facts = extract_text("公司计划2025年新开门店约8,000家，重点布局三线及以下城市和二线城市。",
+                         lang="zh", published="2024-11-05")
+    assert [f.value.text for f in facts if f.value] == ["8,000家"]
+
+
+def test_the_companys_own_ipo_is_no_ipo_market():
+    text = "蜜雪集团表示，本次IPO募集资金净额约40%将用于扩大供应链能力，约18%用于海外市场拓展。"
+    facts = extract_text(text, lang="zh", published="2024-11-05")
+    assert {f.subject.name for f in facts} == {"Mixue"}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Citi maintained a buy rating, expecting Nongfu Spring's full-year revenue in 2024 to "
+     "reach 45.6 billion yuan.", "forecast"),
+    ("The company plans capital expenditure of about 5 billion yuan for 2025.", "plan"),
+])
+def test_participle_and_noun_object_cues(text, modality):
+    assert extract_text(text, published="2024-08-28")[0].modality == modality
+
+
+def test_shipping_counts_are_shipments():
+    facts = extract_text("Xiaomi ranked third, shipping 42.8 million units in the quarter.",
+                         published="2024-10-20")
+    assert one(facts, "42800000").metric == "shipments"
+
+
+def test_tea_chains_and_research_firms_are_known():
+    facts = extract_text("灼识咨询数据显示，古茗前三季度营收64.4亿元。", lang="zh",
+                         published="2024-11-05")
+    assert one(facts, "6440000000").subject.name == "Guming"
