@@ -19,7 +19,10 @@ from pipeline.sentence_view import SentenceView
 MULTIPLE_OF_EARLIER = re.compile(
     r"\s*(?:that|those|the level|the figure)\s+(?:of|in|at)\s+(?:the same period(?: of)? last year|"
     r"a year earlier|a year ago|last year|the previous year|the same period|"
-    r"the (?:start|beginning|end) of (?:the|this|last) year|the (?:start|beginning) of \w+)", re.I)
+    r"the (?:start|beginning|end) of (?:the|this|last) year|the (?:start|beginning) of \w+|"
+    r"the previous quarter|a quarter earlier|the (?:previous|prior) (?:month|year)|launch|"
+    r"(?:early|mid|late|the end of)?[- ]?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)", re.I)
 MULTIPLE_OF_EARLIER_NEAR = re.compile(r"\btimes (?:that|those|the level)\b|同期的[\d.]+倍", re.I)
 MULTIPLE_OF_EARLIER_ZH = re.compile(
     r"(?:是|为|达到?|相当于)(?:去年同期|上年同期|去年|上年|今年年初|年初|去年底|年末|上季度|[一二三四]季度)的$")

@@ -137,7 +137,7 @@ class ModalityRow(WithSurfaces):
     id: str
     category: Literal[
         "target", "plan", "forecast", "claim", "speaker_before", "speaker_after", "future", "past",
-        "terminate", "outsider",
+        "terminate", "outsider", "not_cue",
     ]
 
 

@@ -1969,3 +1969,29 @@ def test_tea_chains_and_research_firms_are_known():
     facts = extract_text("灼识咨询数据显示，古茗前三季度营收64.4亿元。", lang="zh",
                          published="2024-11-05")
     assert one(facts, "6440000000").subject.name == "Guming"
+
+
+def test_an_earnings_call_is_no_earnings_figure():
+    text = ("Baidu said on its earnings call in August that the ERNIE models were called more "
+            "than 600 million times a day.")
+    fact = one(extract_text(text, published="2024-09-10"), "600000000")
+    assert (fact.metric, fact.subject.name) == ("usage", "ERNIE Bot")
+
+
+def test_times_that_of_a_month_is_a_change_of_the_level():
+    text = ("Daily token usage of the Doubao models had exceeded 600 billion by the end of August, "
+            "more than 10 times that of mid-May.")
+    facts = extract_text(text, published="2024-09-10")
+    assert len(facts) == 1
+    assert (facts[0].change.amount, facts[0].change.unit) == (Decimal("10"), "x")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("公司计划在未来12个月内以15亿元至30亿元回购公司股份，用于员工持股计划或注销。", "zh"),
+    ("The company plans to buy back up to 3 billion yuan of shares for its employee stock "
+     "ownership plan.", "en"),
+])
+def test_an_ownership_plan_is_no_second_plan(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-30")
+    assert [f.modality for f in facts] == ["plan"]
+    assert facts[0].value is not None

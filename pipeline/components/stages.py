@@ -169,8 +169,11 @@ def change_tagger(nlp: Language) -> MaskingTagger:
     return MaskingTagger(nlp, "changes", entries, mask="not_change")
 
 
-def modality_tagger(nlp: Language) -> LexiconTagger:
-    """ConText-style cues: target, plan, forecast, claim, speaker, future and past markers."""
+def modality_tagger(nlp: Language) -> MaskingTagger:
+    """ConText-style cues: target, plan, forecast, claim, speaker, future and past markers.
+
+    Rows with id `not_cue` mask the cues inside them ("employee stock ownership plan").
+    """
     rows = load_lexicon(lang_of(nlp)).modality
     entries = [(s, row.category, row.id) for row in rows for s in row.surfaces]
-    return LexiconTagger(nlp, "modality", entries)
+    return MaskingTagger(nlp, "modality", entries, mask="not_cue")
