@@ -791,7 +791,8 @@ def test_a_change_in_units_is_no_change_of_a_money_level():
      "rival Qorvane.", "en", "down", "Qorvane"),
     ("Zentrix said that its Velo X2 chip scored about 20% higher than Nvidia's A100.", "en", "up",
      "Nvidia A100"),
-    ("小米表示，其新款空调在同等工况下的能耗比格力同类产品低约15%。", "zh", "down", "Gree"),
+    ("小米表示，其新款空调在同等工况下的能耗比格力同类产品低约15%。", "zh", "down",
+     "Gree Electric Appliances"),
 ])
 def test_an_edge_over_a_named_rival_is_a_claim(text, lang, direction, rival):
     facts = extract_text(text, lang=lang, published="2024-08-29")
