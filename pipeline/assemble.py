@@ -51,6 +51,9 @@ PAST_FORECAST_BEFORE = re.compile(
 MARKET_REVENUE = ("revenue", "sales")
 MARKET_SPENDING = ("other", "investment")  # "cloud services spending rose to US$9.1 billion"
 COMPARED_SIGN = re.compile(r"\ba\s+(?:net\s+)?(loss|profit)\s+of\s+$", re.I)
+# "told analysts that Yum China aims to ...", 向投资者表示: the audience, not the speaker
+AUDIENCE_BEFORE = re.compile(r"(?:\b(?:told|telling|tells|to|with|for)\s+(?:the\s+)?|向|对)$",
+                             re.I)
 TOPIC_MARKET_AFTER = re.compile(r"\s?(?:market\b|市场)", re.I)  # "IPO market", 智能手机市场
 TOPIC_PARAGRAPHS = 2  # the headline and the lead name the market a round-up is about
 MARKET_WORD = re.compile(r"\bmarket\b")
@@ -323,6 +326,11 @@ class SentenceAssembler:
             if end is not None and end < self.ctx.published and (
                     cue.row in WILL_ROWS or cue.row.startswith("future")):
                 return "reported", None
+            if end is not None and end < self.ctx.published and cue.label == "forecast" and any(
+                    c.label == "past" and cue.end <= c.start and c.end <= anchor.start
+                    and view.clause(c.start) == view.clause(anchor.start)
+                    for c in view.modality):
+                return "reported", None  # "estimates that the market was worth X in 2023"
         return cue.label, cue
 
     def build(self, draft: Draft) -> Fact | None:
@@ -849,7 +857,9 @@ class SentenceAssembler:
 
     def outsider_before(self, pos: int) -> bool:
         """Analysts or insiders speak before `pos`: what they say will happen is a forecast."""
-        return any(c.label == "outsider" and c.end <= pos for c in self.view.modality)
+        view = self.view
+        return any(c.label == "outsider" and c.end <= pos and not AUDIENCE_BEFORE.search(
+            view.between(max(view.start, c.start - 12), c.start)) for c in view.modality)
 
     def company_ref_before(self, pos: int) -> int | None:
         """Where "the company" / 公司 last stands before `pos` in the semicolon clause."""

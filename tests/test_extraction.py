@@ -1996,3 +1996,23 @@ def test_an_ownership_plan_is_no_second_plan(text, lang):
     facts = extract_text(text, lang=lang, published="2024-08-30")
     assert [f.modality for f in facts] == ["plan"]
     assert facts[0].value is not None
+
+
+def test_analysts_told_are_the_audience_not_the_speaker():
+    text = "CEO Joey Wat told analysts that Yum China aims to reach 20,000 stores by 2026."
+    assert one(extract_text(text, published="2024-11-05"), "20000").modality == "target"
+
+
+def test_an_estimate_of_a_past_year_is_reported():
+    text = ("Frost & Sullivan estimates that China's civilian drone market was worth about 117.4 "
+            "billion yuan in 2023, and predicts that it will reach 231.5 billion yuan in 2026.")
+    facts = extract_text(text, published="2024-09-23")
+    assert one(facts, "117400000000").modality == "reported"
+    assert one(facts, "231500000000").modality == "forecast"
+
+
+def test_a_brand_reports_into_its_parent():
+    text = "KFC's revenues were US$2.38 billion, and its average ticket fell about 4% to 38 yuan."
+    facts = extract_text(text, published="2024-11-05")
+    assert {f.subject.name for f in facts} == {"Yum China"}
+    assert one(facts, "38").metric == "price"
