@@ -413,9 +413,11 @@ class SentenceAssembler:
         if metric == "employees" and value is None and change is not None:
             metric = "headcount_change"  # "cut about 5% of its workforce", 员工净减少134人
         mention = attr.time_for(view, anchor.start, anchor.end)
+        listed_time = None
         if draft.list_index is not None:
-            mention = attr.list_time(view, draft.list_start, draft.list_index,
-                                     draft.list_size) or mention
+            listed_time = attr.list_time(view, draft.list_start, draft.list_index,
+                                         draft.list_size)
+            mention = listed_time or mention
         label, ptext = self.period_of(mention, change, ctx.lex.metric_def(metric))
         last = ctx.last_as_of
         if mention is None and last is not None and last[0] == view.paragraph and (
@@ -495,7 +497,7 @@ class SentenceAssembler:
                 ctx.carried_period = None  # a fiscal report period has no calendar label
                 ctx.fiscal_report = True
         else:
-            horizon = self.horizon_of(mention, cue, anchor, metric)
+            horizon = self.horizon_of(mention, cue, anchor, metric, listed_time is not None)
         obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None
         if obj is None and modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)
@@ -772,17 +774,21 @@ class SentenceAssembler:
         return own or earlier or self.ctx.carried_period or self.base_period
 
     def horizon_of(self, mention: TimeMention | None, cue: Cue | None,
-                   anchor: Quantity, metric: str | None = None) -> TimeRef | None:
+                   anchor: Quantity, metric: str | None = None,
+                   listed: bool = False) -> TimeRef | None:
         """When a forward-looking figure is due.
 
         Its clause's own time, else the first time after the cue ("Gartner predicts ... by 2026").
+        A figure of a list takes its place in the list of times (`listed`: "58.6, 60.2 and 61.5
+        billion yuan in 2024, 2025 and 2026 respectively").
         """
         view = self.view
         after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
         clause = view.clause(anchor.start)
         if mention is not None and mention.kind == "cumulative":
             mention = None
-        own = mention is not None and clause[0] <= mention.start and mention.end <= clause[1]
+        own = mention is not None and (listed or clause[0] <= mention.start <= mention.end
+                                       <= clause[1])
         if not own and metric == "share_price":
             return None  # a target price has no date unless its own clause gives one
         ahead = mention is not None and not self.over(mention)

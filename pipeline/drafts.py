@@ -34,7 +34,9 @@ CHANGE_FILLER = re.compile(
     r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
+    r"同比|(?:from|over|compared with|versus) (?:a year (?:earlier|ago)|the same (?:period|quarter)"
+    r"(?: of)? (?:last|a) year(?: earlier)?|the previous (?:year|quarter)|last year)|"
+    r"[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 # 从2023年的5,175亿元增长至2028年的11,634亿元: the earlier level with its own year before it

@@ -117,6 +117,19 @@ def _latest_started(kind: str, index: int, published: date | None) -> int | None
     return published.year if published.month >= first_month else published.year - 1
 
 
+def _ended_label(year: str, month: int, months: int) -> str | None:
+    """"the quarter / six months / nine months / year ended <month>" as a period label."""
+    if months == 3:
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if months == 6 and month in (6, 12):
+        return f"{year}-H{month // 6}"
+    if months == 9 and month == 9:
+        return f"{year}-Q1/{year}-Q3"
+    if months == 12 and month == 12:
+        return year
+    return None  # a fiscal span ("the six months ended September 30") has no calendar label
+
+
 def _label(kind: str, index: int | None, year: int) -> str:
     if kind in ("half", "year_edge"):
         return f"{year}-H{index}"
@@ -207,7 +220,9 @@ class _Resolver:
             inner, used = self.combine(parts, i + 1)  # "the quarter ended March 31, 2024"
             if inner is not None and inner.label:
                 year, month = inner.label[:4], int(inner.label[5:7])
-                label = f"{year}-Q{(month - 1) // 3 + 1}"
+                label = _ended_label(year, month, row.index or 3)
+                if label is None:
+                    return None, 1
                 return TimeMention(p.start, inner.end, self.text[p.start:inner.end], label,
                                    "point"), used + 1
         if row.type == "weekday":  # "closed at US$86.30 on Thursday": the last one, at the latest

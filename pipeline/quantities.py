@@ -239,6 +239,9 @@ _FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _URL_HINTS = ("@", "://")
+# "($1 = 7.1475 yuan)", "(1 US dollar = 7.1 yuan)": a conversion note, not a figure
+_FX_NOTE_RE = re.compile(r"[(（]\s*(?:US)?\$\s?1\s*=\s*[^()（）]{1,30}[)）]|[(（]\s*1\s*(?:US )?"
+                         r"(?:dollars?|美元|欧元|euros?|港元)\s*=\s*[^()（）]{1,30}[)）]", re.I)
 
 
 def _may_hold_url(text: str) -> bool:
@@ -706,6 +709,8 @@ class _Finder:
         self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)] \
             if _may_hold_url(self.text) else []
         self.blocked += [(m.start(), m.end()) for m in self.p["not_number"].finditer(self.text)]
+        if "=" in self.text:
+            self.blocked += [(m.start(), m.end()) for m in _FX_NOTE_RE.finditer(self.text)]
 
     def run(self) -> list[_Q]:
         atoms = self.atoms_zh() if self.lex.lang == "zh" else self.atoms_en()

@@ -2016,3 +2016,29 @@ def test_a_brand_reports_into_its_parent():
     facts = extract_text(text, published="2024-11-05")
     assert {f.subject.name for f in facts} == {"Yum China"}
     assert one(facts, "38").metric == "price"
+
+
+def test_a_list_of_forecasts_takes_its_list_of_years():
+    text = ("CITIC Securities expects the company's net profit to reach 58.6 billion yuan, 60.2 "
+            "billion yuan and 61.5 billion yuan in 2024, 2025 and 2026 respectively.")
+    facts = extract_text(text, published="2024-08-24")
+    assert [f.horizon.label for f in facts] == ["2024", "2025", "2026"]
+
+
+def test_a_change_from_a_year_earlier_to_a_level_is_one_fact():
+    text = ("Revenue for the six months ended June 30 fell 2.3% from a year earlier to "
+            "169.87 billion.")
+    facts = extract_text(text, published="2024-08-24")
+    assert len(facts) == 1
+    assert (facts[0].change.amount, facts[0].period.label) == (Decimal("2.3"), "2024-H1")
+
+
+def test_a_currency_conversion_note_is_no_figure():
+    facts = extract_text("Revenue was 5 billion yuan. ($1 = 7.1475 yuan)", published="2024-08-24")
+    assert [f.value.text for f in facts] == ["5 billion yuan"]
+
+
+def test_drones_make_a_market():
+    text = "中商产业研究院预测，2024年中国无人机市场规模将增至1,575亿元。"
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert facts[0].subject.name == "China drone market"
