@@ -100,6 +100,7 @@ PRODUCT_REF = re.compile(r"\b(?:the|this) (?:new )?(?:game|car|vehicle|model|pho
                          r"app|device|film|movie|drug|robot)\b|该(?:游戏|车型|车|机型|芯片|产品|影片)",
                          re.I)
 PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "usage"}
+TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
                    "cost_of_sales", "capex", "depreciation"}
@@ -182,6 +183,7 @@ class DocContext:
     report_period: str | None = None
     last_subject: Cue | None = None
     previous_company: Cue | None = None
+    previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
@@ -277,6 +279,8 @@ class SentenceAssembler:
         if q is None or draft.direction is None:
             return None
         unit = q.unit
+        if unit == "count" and TIMES_WORD.search(q.text):
+            unit = "x"  # "increased by 2.5 times": a multiple, not 2.5 counted times
         if unit is None and metric in attr.COUNT_METRICS:
             unit = "count"
         elif unit is None and is_scaled(q):
@@ -960,6 +964,14 @@ class SentenceAssembler:
                 self.view.between(self.view.start, start)):
             # "Applied Materials reported ... . China contributed 32% of its revenue",
             # "It aims to sell more than 1.5 million vehicles overseas"
+            main = self.ctx.main_subject
+            if main is not None and len(self.ctx.previous_companies) > 1 and \
+                    main.row in self.ctx.previous_companies:
+                # "StepFun was founded by a former Microsoft executive. The company has ...":
+                # of the companies named, the article's own
+                ref = OWNER_REF.search(self.view.between(self.view.start, start))
+                return Subject(name=main.row, text=ref.group() if ref else main.text,
+                               type="company")
             return Subject(name=self.ctx.lex.parent_of(last.row, self.main_name) or last.row,
                            text=last.text, type="company")
         market_metric = metric in attr.MARKET_METRICS or metric == "market_size"
@@ -1428,6 +1440,7 @@ def assemble(doc: Doc) -> list[Fact]:
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
         # margin was 75.1%" (the article's main company otherwise)
         ctx.previous_company = companies[0] if len(companies) == 1 else None
+        ctx.previous_companies = frozenset(c.row for c in companies)
         ctx.previous_sentence = view.start
     return facts
 

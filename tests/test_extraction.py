@@ -2042,3 +2042,16 @@ def test_drones_make_a_market():
     text = "中商产业研究院预测，2024年中国无人机市场规模将增至1,575亿元。"
     facts = extract_text(text, lang="zh", published="2024-08-30")
     assert facts[0].subject.name == "China drone market"
+
+
+def test_the_company_after_a_sentence_naming_two_is_the_articles_own():
+    text = ("StepFun completed a new round of financing of more than 500 million US dollars. "
+            "StepFun was founded in April 2023 by Jiang Daxin, former global vice president of "
+            "Microsoft. The company has about 420 employees.")
+    assert one(extract_text(text, published="2024-08-07"), "420").subject.name == "StepFun"
+
+
+def test_increased_by_n_times_is_a_multiple():
+    facts = extract_text("The inference speed of Step-2 is increased by 2.5 times.",
+                         published="2024-08-07")
+    assert (facts[0].change.amount, facts[0].change.unit) == (Decimal("2.5"), "x")
