@@ -2054,3 +2054,14 @@ def test_increased_by_n_times_is_a_multiple():
     facts = extract_text("The inference speed of Step-2 is increased by 2.5 times.",
                          published="2024-08-07")
     assert (facts[0].change.amount, facts[0].change.unit) == (Decimal("2.5"), "x")
+
+
+@pytest.mark.parametrize(("text", "lang", "amount"), [
+    ("It is estimated that BYD's net profit per vehicle in the third quarter was about 10,200 "
+     "yuan.", "en", "10200"),
+    ("The coal segment's profit before tax fell 8.9% to 26.1 billion yuan.", "en", "26100000000"),
+    ("据测算，前三季度长城汽车单车净利润约1.26万元。", "zh", "12600"),
+    ("招商银行上半年净利息收益率为2.0%。", "zh", "2.0"),
+])
+def test_per_unit_pretax_and_interest_margins_are_no_net_profit(text, lang, amount):
+    assert one(extract_text(text, lang=lang, published="2024-10-30"), amount).metric == "other"
