@@ -165,6 +165,8 @@ NUMBER_OF_BEFORE = re.compile(
     r"(?:数量|个数|数目)(?:已)?(?:达到|达|为|增至|增加到|提升至|超过|突破)了?$", re.I)
 COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?its\s+(?:[\w,-]+\s+){1,7}|"
+                               r"\b(?:said|says|announced|stated)\s+(?:that\s+)?it\s+|"
+                               r"\bthe (?:company|group)'s\s+(?:[\w,-]+\s+){1,7}|"
                                r"(?:该公司|公司|我们))$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)

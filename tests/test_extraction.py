@@ -2065,3 +2065,19 @@ def test_increased_by_n_times_is_a_multiple():
 ])
 def test_per_unit_pretax_and_interest_margins_are_no_net_profit(text, lang, amount):
     assert one(extract_text(text, lang=lang, published="2024-10-30"), amount).metric == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "He added that the company's second model, an SUV, will be launched in 2025.",
+    "The company said it will begin commercial sightseeing flights before the end of the year.",
+])
+def test_the_companys_own_numberless_will_is_a_plan(text):
+    facts = extract_text(text, published="2024-08-20")
+    assert [f.modality for f in facts] == ["plan"]
+
+
+def test_a_battery_format_is_no_count():
+    text = ("Panasonic said it will start mass production of its 4680 cylindrical batteries "
+            "before the end of March 2025.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [(f.modality, f.value) for f in facts] == [("plan", None)]
