@@ -2081,3 +2081,11 @@ def test_a_battery_format_is_no_count():
             "before the end of March 2025.")
     facts = extract_text(text, published="2024-08-20")
     assert [(f.modality, f.value) for f in facts] == [("plan", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "JD.com said that its GMV of home appliances during the festival exceeded that of Tmall.",
+    "In base capabilities, Step-2 has fully approached the level of GPT-4o, Jiang Daxin said.",
+])
+def test_numberless_comparisons_with_a_named_rival_are_claims(text):
+    assert [f.modality for f in extract_text(text, published="2024-08-20")] == ["claim"]
