@@ -239,6 +239,8 @@ _FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _URL_HINTS = ("@", "://")
+_TIMES_COUNTED = {"次", "time", "times"}
+_PER_TIME = re.compile(r"\s?/\s?(?:天|日|周|月|年|day|week|month|year)\b|/(?:天|日|周|月|年)")
 # "($1 = 7.1475 yuan)", "(1 US dollar = 7.1 yuan)": a conversion note, not a figure
 _FX_NOTE_RE = re.compile(r"[(（]\s*(?:US)?\$\s?1\s*=\s*[^()（）]{1,30}[)）]|[(（]\s*1\s*(?:US )?"
                          r"(?:dollars?|美元|欧元|euros?|港元)\s*=\s*[^()（）]{1,30}[)）]", re.I)
@@ -720,7 +722,16 @@ class _Finder:
             atoms = self.merge_cents(atoms)
         for q in atoms:
             self.qualify(q)
+            self.per_time(q)
         return _resolve(self.merge_ranges(atoms))
+
+    def per_time(self, q: _Q) -> None:
+        """"4.2次/天", "3 times a day": a rate per unit of time is a multiple, not a count."""
+        if q.unit != "count" or q.counted not in _TIMES_COUNTED:
+            return
+        m = _PER_TIME.match(self.text, q.end)
+        if m is not None:
+            q.end, q.unit, q.counted = m.end(), "x", None
 
     def inside_blocked(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.blocked)

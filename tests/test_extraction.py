@@ -2089,3 +2089,15 @@ def test_a_battery_format_is_no_count():
 ])
 def test_numberless_comparisons_with_a_named_rival_are_claims(text):
     assert [f.modality for f in extract_text(text, published="2024-08-20")] == ["claim"]
+
+
+def test_a_rate_per_day_is_a_multiple():
+    text = "上半年海底捞餐厅整体翻台率为4.2次/天，去年同期为3.8次/天。"
+    facts = extract_text(text, lang="zh", published="2024-08-20")
+    assert [(f.value.text, f.value.unit) for f in facts] == [("4.2次/天", "x"), ("3.8次/天", "x")]
+
+
+def test_service_centres_are_facilities():
+    text = "截至2024年6月30日，理想汽车已有481家零售中心；此外还有409家售后维修中心。"
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert [f.value.text for f in facts] == ["481家", "409家"]
