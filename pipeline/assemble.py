@@ -167,7 +167,8 @@ COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?its\s+(?:[\w,-]+\s+){1,7}|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?it\s+|"
                                r"\bthe (?:company|group)'s\s+(?:[\w,-]+\s+){1,7}|"
-                               r"(?:该公司|公司|我们))$", re.I)
+                               r"(?:该公司|公司|我们)(?:今年|明年|下半年|上半年|年内|后续|近期|未来|"
+                               r"第?[一二三四]季度|还|也|仍){0,2})$", re.I)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 

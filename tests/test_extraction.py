@@ -2101,3 +2101,9 @@ def test_service_centres_are_facilities():
     text = "截至2024年6月30日，理想汽车已有481家零售中心；此外还有409家售后维修中心。"
     facts = extract_text(text, lang="zh", published="2024-08-30")
     assert [f.value.text for f in facts] == ["481家", "409家"]
+
+
+def test_the_company_then_a_time_then_will_is_a_plan():
+    text = "迈瑞医疗表示，公司下半年将加快推进墨西哥、土耳其等海外生产基地的建设。"
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert [(f.modality, f.horizon.label) for f in facts] == [("plan", "2024-H2")]
