@@ -239,6 +239,9 @@ _FULLWIDTH_THOUSANDS = re.compile(r"，(?<=[０-９]，)(?=[０-９])")
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(map(chr, _NORMALIZE))) + "]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _URL_HINTS = ("@", "://")
+# "the top 100 real estate enterprises", "TOP10": a ranking group, not a count
+_RANK_RE = re.compile(r"\b(?:top|Top|TOP)[- ]?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"twenty|fifty|hundred)\b")
 _TIMES_COUNTED = {"次", "time", "times"}
 _PER_TIME = re.compile(r"\s?/\s?(?:天|日|周|月|年|day|week|month|year)\b|/(?:天|日|周|月|年)")
 # "($1 = 7.1475 yuan)", "(1 US dollar = 7.1 yuan)": a conversion note, not a figure
@@ -711,6 +714,7 @@ class _Finder:
         self.blocked = [(m.start(), m.end()) for m in _URL_RE.finditer(self.text)] \
             if _may_hold_url(self.text) else []
         self.blocked += [(m.start(), m.end()) for m in self.p["not_number"].finditer(self.text)]
+        self.blocked += [(m.start(), m.end()) for m in _RANK_RE.finditer(self.text)]
         if "=" in self.text:
             self.blocked += [(m.start(), m.end()) for m in _FX_NOTE_RE.finditer(self.text)]
 

@@ -2107,3 +2107,16 @@ def test_the_company_then_a_time_then_will_is_a_plan():
     text = "迈瑞医疗表示，公司下半年将加快推进墨西哥、土耳其等海外生产基地的建设。"
     facts = extract_text(text, lang="zh", published="2024-08-30")
     assert [(f.modality, f.horizon.label) for f in facts] == [("plan", "2024-H2")]
+
+
+def test_shares_that_fell_on_a_day_to_close_at_a_price_are_one_fact():
+    text = "Nvidia's shares fell 6.4% on August 29 to close at 117.59 US dollars."
+    facts = extract_text(text, published="2024-08-30")
+    assert len(facts) == 1
+    assert (facts[0].value.text, facts[0].change.amount) == ("117.59 US dollars", Decimal("6.4"))
+
+
+def test_a_top_n_group_is_no_count():
+    text = "CRIC said sales of the top 100 real estate enterprises fell 40% year-on-year."
+    facts = extract_text(text, published="2024-10-08")
+    assert [f.value for f in facts] == [None]
