@@ -2120,3 +2120,9 @@ def test_a_top_n_group_is_no_count():
     text = "CRIC said sales of the top 100 real estate enterprises fell 40% year-on-year."
     facts = extract_text(text, published="2024-10-08")
     assert [f.value for f in facts] == [None]
+
+
+def test_an_estimate_that_a_past_figure_reached_a_level_is_reported():
+    text = ("According to estimates by research firm Momentum Works, TikTok Shop's global GMV "
+            "reached about US$16.3 billion in 2023.")
+    assert extract_text(text, published="2024-08-30")[0].modality == "reported"
