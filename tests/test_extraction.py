@@ -2126,3 +2126,14 @@ def test_an_estimate_that_a_past_figure_reached_a_level_is_reported():
     text = ("According to estimates by research firm Momentum Works, TikTok Shop's global GMV "
             "reached about US$16.3 billion in 2023.")
     assert extract_text(text, published="2024-08-30")[0].modality == "reported"
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), [
+    ("As of the end of September, the company had more than 110,000 R&D engineers.", "110000",
+     "employees"),
+    ("Xiaomi had 38,453 full-time employees, of which 19,028 were research and development "
+     "personnel.", "19028", "employees"),
+    ("As of the same date, Nongfu Spring had more than 4,900 distributors.", "4900", "other"),
+])
+def test_counts_of_people_and_partners(text, amount, metric):
+    assert one(extract_text(text, published="2024-10-30"), amount).metric == metric
