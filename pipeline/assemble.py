@@ -689,7 +689,8 @@ class SentenceAssembler:
             # "will grow from X in 2023 to Y in 2028": Y's own time, not the earlier level's
             return self.this_year_or_next(mention).label
         if cue is not None:
-            after = attr.first_after(self.view.times, cue.end, self.view.end)
+            after = attr.first_after([t for t in self.view.times if not attr.dates_announcement(
+                self.view, cue.end, t)], cue.end, self.view.end)
             if after is not None and after.label:
                 return self.this_year_or_next(after).label
         if mention is not None and label == mention.label:
@@ -790,7 +791,8 @@ class SentenceAssembler:
         billion yuan in 2024, 2025 and 2026 respectively").
         """
         view = self.view
-        after = attr.first_after(view.times, cue.end, view.end) if cue is not None else None
+        after = attr.first_after([t for t in view.times if not attr.dates_announcement(
+            view, cue.end, t)], cue.end, view.end) if cue is not None else None
         clause = view.clause(anchor.start)
         if mention is not None and mention.kind == "cumulative":
             mention = None

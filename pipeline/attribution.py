@@ -113,6 +113,9 @@ class MetricChoice:
     how: str
 
 
+ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|approved|unveiled|proposed|"
+                              r"launched|introduced|disclosed)\s+(?:in|on|at|last|earlier)?\s*$",
+                              re.I)
 # 本次IPO募集资金, "this IPO": the company's own deal, not the IPO market
 OWN_DEAL_BEFORE = re.compile(r"(?:本次|此次|该次|这次|\bthis\s+)$", re.I)
 
@@ -449,6 +452,16 @@ def templated_subject(lex: Lexicon, metric: str | None,
     return definition.subject_template.format(region=region), text, "other"
 
 
+def dates_announcement(view: SentenceView, lo: int, t: TimeMention) -> bool:
+    """Whether `t`, after `lo` (a figure or a plan's cue), only dates an announcement.
+
+    "the buyback program of up to US$2 billion announced in June": June is not the figure's
+    period nor the plan's horizon.
+    """
+    return t.start >= lo and ANNOUNCED_BEFORE.search(
+        view.between(max(lo, t.start - 24), t.start)) is not None
+
+
 def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     """The time mention of a quantity, nearest first.
 
@@ -460,7 +473,7 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     """
     clause = view.clause(start)
     usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
-              and t.kind not in ("since", "cumulative")]
+              and t.kind not in ("since", "cumulative") and not dates_announcement(view, end, t)]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
                  and not (t.start >= end and COMPARISON_BEFORE.search(
                      INTERVAL_FROM.sub("", view.between(end, t.start))

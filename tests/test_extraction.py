@@ -2137,3 +2137,10 @@ def test_an_estimate_that_a_past_figure_reached_a_level_is_reported():
 ])
 def test_counts_of_people_and_partners(text, amount, metric):
     assert one(extract_text(text, published="2024-10-30"), amount).metric == metric
+
+
+def test_the_day_a_programme_was_announced_is_no_horizon():
+    text = ("The company said that it would continue to implement the share repurchase program "
+            "of up to US$2 billion announced in June.")
+    facts = extract_text(text, published="2024-08-30")
+    assert [(f.modality, f.horizon) for f in facts] == [("plan", None)]
