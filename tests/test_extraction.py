@@ -2144,3 +2144,9 @@ def test_the_day_a_programme_was_announced_is_no_horizon():
             "of up to US$2 billion announced in June.")
     facts = extract_text(text, published="2024-08-30")
     assert [(f.modality, f.horizon) for f in facts] == [("plan", None)]
+
+
+def test_an_investment_under_way_is_a_plan():
+    text = "Samsung Display is investing 4.1 trillion won in its own 8.6-generation line in Asan."
+    fact = extract_text(text, published="2024-09-12")[0]
+    assert (fact.modality, fact.subject.name) == ("plan", "Samsung")
