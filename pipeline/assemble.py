@@ -1157,7 +1157,11 @@ class SentenceAssembler:
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
-        horizon_mention = next((t for t in view.times if cue.start <= t.start < hi), None)
+        ahead = [t for t in view.times if cue.start <= t.start < hi]
+        # "profitable for the full year on a GAAP basis in 2025": the written year, not the
+        # running year a bare "full year" reads as
+        horizon_mention = next((t for t in ahead if t.kind != "since"), None) or next(
+            iter(ahead), None)
         if horizon_mention is not None:  # "will be launched on September 26": the coming one
             horizon_mention = upcoming(horizon_mention, ctx.published)
         due = horizon_mention

@@ -2150,3 +2150,16 @@ def test_an_investment_under_way_is_a_plan():
     text = "Samsung Display is investing 4.1 trillion won in its own 8.6-generation line in Asan."
     fact = extract_text(text, published="2024-09-12")[0]
     assert (fact.modality, fact.subject.name) == ("plan", "Samsung")
+
+
+def test_raising_capacity_raises_no_funds():
+    text = ("The company plans to raise the annual production capacity of its plant to more than "
+            "2 million units in 2025.")
+    fact = extract_text(text, published="2024-11-27")[0]
+    assert (fact.modality, fact.metric) == ("plan", "other")
+
+
+def test_a_goal_for_the_full_year_in_a_written_year_is_due_that_year():
+    text = ("He added that Hesai's goal is to be profitable for the full year on a GAAP basis "
+            "in 2025.")
+    assert extract_text(text, published="2024-11-27")[0].horizon.label == "2025"
