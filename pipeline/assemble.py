@@ -571,9 +571,12 @@ class SentenceAssembler:
         if metric == "revenue_share" and STAFF_WHOLE_AFTER.match(view.between(anchor.end,
                                                                               view.end)):
             metric = "other"  # "accounting for 70% of its workforce": a share of staff
+        # a list's whole comes after its last item ("held 42.9%, 34.5% and 19.6% of the market")
+        clause_end = view.semiclause(anchor.start)[1] if draft.list_index is not None \
+            else view.clause(anchor.end - 1)[1]
         if metric in ("revenue_share", "other", "shipments", "sales_volume") and value is not None \
                 and value.unit == "%" and (MARKET_WORD_AFTER.search(view.between(
-                    anchor.end, view.clause(anchor.end - 1)[1])) or SHARE_OF_MARKET.search(
+                    anchor.end, clause_end)) or SHARE_OF_MARKET.search(
                     view.between(view.clause(anchor.start)[0], anchor.start))):
             metric = "market_share"  # "accounted for 80% of the market", "AMD's share of the
             # x86 server CPU market by unit shipments rose to 24.1%"

@@ -34,8 +34,10 @@ CHANGE_FILLER = re.compile(
     r"an additional|year-on-year|year on year|同比|了|达|为|约|近|幅度为|幅度达)\s*)*$", re.I)
 TO_LEVEL = re.compile(
     r"^\s*(?:[,，]\s*(?:year-on-year|year on year|yoy|同比)?|(?:year-on-year|year on year|yoy|"
-    r"同比|(?:from|over|compared with|versus) (?:a year (?:earlier|ago)|the same (?:period|quarter)"
-    r"(?: of)? (?:last|a) year(?: earlier)?|the previous (?:year|quarter)|last year)|"
+    r"quarter-on-quarter|quarter on quarter|month-on-month|sequentially|"
+    r"同比|环比|(?:from|over|compared with|versus) (?:a year (?:earlier|ago)|"
+    r"the same (?:period|quarter)(?: of)? (?:last|a) year(?: earlier)?|"
+    r"the previous (?:year|quarter)|last year)|"
     r"(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?to\s+(?:close|end|finish|settle)|"
     r"[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)

@@ -2163,3 +2163,16 @@ def test_a_goal_for_the_full_year_in_a_written_year_is_due_that_year():
     text = ("He added that Hesai's goal is to be profitable for the full year on a GAAP basis "
             "in 2025.")
     assert extract_text(text, published="2024-11-27")[0].horizon.label == "2025"
+
+
+def test_a_listed_share_of_the_market_is_a_market_share_for_every_item():
+    text = "Samsung, SK Hynix and Micron held 42.9%, 34.5% and 19.6% of the market respectively."
+    facts = extract_text(text, published="2024-10-24")
+    assert [f.metric for f in facts] == ["market_share"] * 3
+
+
+def test_a_quarter_on_quarter_rise_to_a_level_is_one_fact():
+    text = "Global DRAM revenue rose 24.8% quarter-on-quarter to US$22.9 billion in the quarter."
+    facts = extract_text(text, published="2024-10-24")
+    assert len(facts) == 1
+    assert (facts[0].subject.name, facts[0].change.basis) == ("global DRAM market", "qoq")
