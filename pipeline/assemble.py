@@ -1201,6 +1201,13 @@ class SentenceAssembler:
             subject = Subject(name=last.row, text=last.text, type=last.label)
         if obj is not None and subject is not None and subject.name == obj.row:
             subject = None
+        speaker = self.speaker_party()
+        if subject is None and speaker is not None and speaker.type in ("company",
+                                                                        "organization"):
+            # "the ministry will introduce ...", said its spokesperson: the speaker's own plan
+            subject = Subject(name=speaker.name, text=speaker.name, type=speaker.type)
+            if cue.row == "future.speaker":
+                cue = replace(cue, label="plan")
         metric_cue = self.statement_metric(lo, hi, cue)
         if cue.label == "claim" and metric_cue is not None and \
                 metric_cue.label != "benchmark_score":
@@ -1213,7 +1220,7 @@ class SentenceAssembler:
             kind="forward_looking", modality=cue.label, subject=subject, horizon=horizon,
             metric=metric_cue.label if metric_cue else None,
             metric_text=metric_cue.text if metric_cue else None,
-            speaker=self.speaker_party(),
+            speaker=speaker,
             object=Party(name=obj.row, type=obj.label) if obj else None,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )

@@ -2176,3 +2176,10 @@ def test_a_quarter_on_quarter_rise_to_a_level_is_one_fact():
     facts = extract_text(text, published="2024-10-24")
     assert len(facts) == 1
     assert (facts[0].subject.name, facts[0].change.basis) == ("global DRAM market", "qoq")
+
+
+def test_an_organisation_that_says_it_will_act_states_its_own_plan():
+    text = ("The People's Bank of China said on Monday that it will keep liquidity reasonably "
+            "ample.")
+    fact = extract_text(text, published="2024-07-16")[0]
+    assert (fact.modality, fact.subject.name) == ("plan", "PBOC")
