@@ -2183,3 +2183,9 @@ def test_an_organisation_that_says_it_will_act_states_its_own_plan():
             "ample.")
     fact = extract_text(text, published="2024-07-16")[0]
     assert (fact.modality, fact.subject.name) == ("plan", "PBOC")
+
+
+def test_pets_make_markets():
+    text = "2023年我国城镇宠物（犬猫）消费市场规模为2793亿元。其中，犬消费市场规模为1488亿元。"
+    facts = extract_text(text, lang="zh", published="2024-09-19")
+    assert [f.subject.name for f in facts] == ["China pet market", "China pet dog market"]
