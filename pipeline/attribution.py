@@ -113,6 +113,7 @@ class MetricChoice:
     how: str
 
 
+NAME_JOIN = re.compile(r"\s*(?:,|，|、|and|和|与|及)\s*(?:and\s+)?", re.I)
 ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|approved|unveiled|proposed|"
                               r"launched|introduced|disclosed)\s+(?:in|on|at|last|earlier)?\s*$",
                               re.I)
@@ -723,6 +724,9 @@ def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> 
     if coordinated is not None:
         return coordinated
     named = named_from(view.semiclause(list_start)[0])
+    if len(named) > size and all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
+                                 for a, b in zip(named[-size:], named[-size + 1:])):
+        named = named[-size:]  # "BOE ranked second ..., while TCL CSOT, Visionox and Tianma held"
     return named[index] if len(named) == size else None
 
 

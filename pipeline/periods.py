@@ -24,7 +24,7 @@ CONNECTOR = {
     "zh": r"\s*(?:的)?\s*",
 }
 INTERVAL_JOIN = {
-    "en": r"\s*(?:or|to|through|until|till|-|–)\s*(?:the\s+)?",
+    "en": r"\s*(?:or|to|through|until|till|-to-|-|–)\s*(?:the\s+)?",
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
 CONNECTOR_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in CONNECTOR.items()}

@@ -2189,3 +2189,11 @@ def test_pets_make_markets():
     text = "2023年我国城镇宠物（犬猫）消费市场规模为2793亿元。其中，犬消费市场规模为1488亿元。"
     facts = extract_text(text, lang="zh", published="2024-09-19")
     assert [f.subject.name for f in facts] == ["China pet market", "China pet dog market"]
+
+
+def test_a_list_takes_the_names_coordinated_right_before_it():
+    text = ("BOE ranked second with 16.8%, while TCL CSOT, Visionox and Tianma held 8.2%, 7.5% and "
+            "6.9%, respectively.")
+    facts = extract_text(text, published="2024-09-12")
+    assert [f.subject.name for f in facts][1:] == ["TCL", "Visionox Technology",
+                                                   "Tianma Microelectronics"]
