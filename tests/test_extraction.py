@@ -2195,5 +2195,5 @@ def test_a_list_takes_the_names_coordinated_right_before_it():
     text = ("BOE ranked second with 16.8%, while TCL CSOT, Visionox and Tianma held 8.2%, 7.5% and "
             "6.9%, respectively.")
     facts = extract_text(text, published="2024-09-12")
-    assert [f.subject.name for f in facts][1:] == ["TCL", "Visionox Technology",
+    assert [f.subject.name for f in facts][1:] == ["TCL Technology", "Visionox Technology",
                                                    "Tianma Microelectronics"]
