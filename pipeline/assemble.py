@@ -503,6 +503,12 @@ class SentenceAssembler:
             elif mention is not None and mention.kind == "fiscal":
                 ctx.carried_period = None  # a fiscal report period has no calendar label
                 ctx.fiscal_report = True
+        elif modality == "plan" and choice.cue is not None and choice.cue.row == "dividend" \
+                and mention is not None and self.over(replace(mention, label=label)):
+            # a declared dividend is for the period its name gives (中期股息, "an interim
+            # dividend for the first half"), not due then (CONVENTIONS.md); a payment day to
+            # come stays its horizon
+            period = TimeRef(label=label, text=ptext)
         else:
             horizon = self.horizon_of(mention, cue, anchor, metric, listed_time is not None)
         obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None

@@ -2197,3 +2197,15 @@ def test_a_list_takes_the_names_coordinated_right_before_it():
     facts = extract_text(text, published="2024-09-12")
     assert [f.subject.name for f in facts][1:] == ["TCL Technology", "Visionox Technology",
                                                    "Tianma Microelectronics"]
+
+
+@pytest.mark.parametrize(("text", "lang", "period", "horizon"), [
+    ("上半年，公司营收200亿元。董事会宣派中期股息每股0.808港元。", "zh", "2024-H1", None),
+    ("Its board declared a cash dividend of US$0.16 per share, payable on December 18, 2024.",
+     "en", None, "2024-12-18"),
+])
+def test_a_declared_dividend_keeps_the_period_its_name_gives(text, lang, period, horizon):
+    fact = extract_text(text, lang=lang, published="2024-08-20")[-1]
+    assert fact.modality == "plan"
+    assert (fact.period and fact.period.label, fact.horizon and fact.horizon.label) == (period,
+                                                                                      horizon)
