@@ -100,6 +100,9 @@ PRODUCT_REF = re.compile(r"\b(?:the|this) (?:new )?(?:game|car|vehicle|model|pho
                          r"app|device|film|movie|drug|robot)\b|该(?:游戏|车型|车|机型|芯片|产品|影片)",
                          re.I)
 PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "usage"}
+CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth rate|"
+                         r"年均复合增长率|年复合增长率|复合增长率|复合年增长率)"
+                         r"[^,;，；。]{0,25}$", re.I)
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
@@ -790,6 +793,22 @@ class SentenceAssembler:
         earlier = named[0].label if named else None
         return own or earlier or self.ctx.carried_period or self.base_period
 
+    def growth_span(self, anchor: Quantity) -> TimeRef | None:
+        """A compound annual growth rate runs from the first year the sentence names to the last.
+
+        "from US$1.2 trillion in 2023 to US$2.5 trillion in 2027, a CAGR of about 20%" and
+        "5.5 billion yuan this year ... 52 billion yuan by 2028, a CAGR of about 75%": 2023/2027,
+        2024/2028.
+        """
+        view = self.view
+        if not CAGR_BEFORE.search(view.between(max(view.start, anchor.start - 40), anchor.start)):
+            return None
+        years = sorted({int(y) for t in view.times if t.label
+                        for y in re.findall(r"\b(\d{4})(?=-|/|$)", t.label)})
+        if len(years) < 2:
+            return None
+        return TimeRef(label=f"{years[0]}/{years[-1]}", text=None)
+
     def horizon_of(self, mention: TimeMention | None, cue: Cue | None,
                    anchor: Quantity, metric: str | None = None,
                    listed: bool = False) -> TimeRef | None:
@@ -800,6 +819,9 @@ class SentenceAssembler:
         billion yuan in 2024, 2025 and 2026 respectively").
         """
         view = self.view
+        span = self.growth_span(anchor)
+        if span is not None:
+            return span
         after = attr.first_after([t for t in view.times if not attr.dates_announcement(
             view, cue.end, t)], cue.end, view.end) if cue is not None else None
         clause = view.clause(anchor.start)

@@ -2209,3 +2209,15 @@ def test_a_declared_dividend_keeps_the_period_its_name_gives(text, lang, period,
     assert fact.modality == "plan"
     assert (fact.period and fact.period.label, fact.horizon and fact.horizon.label) == (period,
                                                                                       horizon)
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    ("IDC estimates that China's AI agent market will reach about 5.5 billion yuan this year and "
+     "expand to 52 billion yuan by 2028, a compound annual growth rate of about 75%.", "en",
+     "2024/2028"),
+    ("弗若斯特沙利文预计，中国AI芯片市场规模将从2023年的1206亿元增长至2027年的约3870亿元，"
+     "年均复合增长率约34%。", "zh", "2023/2027"),
+])
+def test_a_compound_growth_rate_runs_over_the_years_written(text, lang, span):
+    facts = extract_text(text, lang=lang, published="2024-11-21")
+    assert facts[-1].horizon.label == span
