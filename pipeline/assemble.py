@@ -1188,7 +1188,8 @@ class SentenceAssembler:
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
-        ahead = [t for t in view.times if cue.start <= t.start < hi]
+        ahead = [t for t in view.times if cue.start <= t.start < hi
+                 and not attr.dates_announcement(view, cue.start, t)]
         # "profitable for the full year on a GAAP basis in 2025": the written year, not the
         # running year a bare "full year" reads as
         horizon_mention = next((t for t in ahead if t.kind != "since"), None) or next(

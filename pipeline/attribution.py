@@ -114,9 +114,10 @@ class MetricChoice:
 
 
 NAME_JOIN = re.compile(r"\s*(?:,|，|、|and|和|与|及)\s*(?:and\s+)?", re.I)
-ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|approved|unveiled|proposed|"
-                              r"launched|introduced|disclosed)\s+(?:in|on|at|last|earlier)?\s*$",
-                              re.I)
+ANNOUNCED_BEFORE = re.compile(r"\b(?:(?:announced|approved|unveiled|proposed|launched|introduced|"
+                              r"disclosed)\s+(?:in|on|at|last|earlier)?|(?:said|says|told|stated|"
+                              r"noted)\s+(?:on|in)|(?:press conference|earnings call|conference "
+                              r"call|briefing|interview|forum|summit)\s+(?:on|in))\s*$", re.I)
 # 本次IPO募集资金, "this IPO": the company's own deal, not the IPO market
 OWN_DEAL_BEFORE = re.compile(r"(?:本次|此次|该次|这次|\bthis\s+)$", re.I)
 

@@ -2221,3 +2221,10 @@ def test_a_declared_dividend_keeps_the_period_its_name_gives(text, lang, period,
 def test_a_compound_growth_rate_runs_over_the_years_written(text, lang, span):
     facts = extract_text(text, lang=lang, published="2024-11-21")
     assert facts[-1].horizon.label == span
+
+
+def test_the_day_something_was_said_is_no_horizon():
+    text = ("\"We will not sacrifice product quality and safety for market share,\" Zeng Yuqun, "
+            "chairman of CATL, said at the company's earnings call in July.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [(f.modality, f.horizon) for f in facts] == [("plan", None)]
