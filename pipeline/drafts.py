@@ -194,8 +194,10 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
             return "yoy"  # 较上年增长15%: against last year, no figure given
         return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
     semi = view.semiclause(lo)
-    if any(c.label == "from" and semi[0] <= c.start and c.end <= lo for c in view.changes):
-        return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%"
+    if any(c.label == "from" and semi[0] <= c.start and c.end <= lo and any(
+            0 <= q.start - c.end <= 3 for q in view.quantities) for c in view.changes):
+        return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%" (not "revenue
+        # from the power segment")
     if any(c.label in ("from", "vs") and 0 <= c.start - hi <= 2 and any(
             0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
         return "vs_previous"  # "down 3.4% from June", "2.1% compared with March 31"

@@ -2228,3 +2228,9 @@ def test_the_day_something_was_said_is_no_horizon():
             "chairman of CATL, said at the company's earnings call in July.")
     facts = extract_text(text, published="2024-08-20")
     assert [(f.modality, f.horizon) for f in facts] == [("plan", None)]
+
+
+def test_revenue_from_a_segment_is_no_comparison_point():
+    facts = extract_text("Profit before tax from the power segment surged 20.3% to 5.2 billion "
+                         "yuan.", published="2024-08-24")
+    assert facts[0].change.basis is None
