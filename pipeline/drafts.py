@@ -13,6 +13,7 @@ from functools import cache
 from pipeline import attribution as attr
 from pipeline.components.base import Cue
 from pipeline.lexicon import load_lexicon
+from pipeline.periods import TimeMention
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView
 
@@ -41,6 +42,9 @@ TO_LEVEL = re.compile(
     r"(?:on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\w+day)\s+)?to\s+(?:close|end|finish|settle)|"
     r"[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
+YEAR_LABEL = re.compile(r"\d{4}")
+OVER_YEAR_AFTER = re.compile(r"\s*(?:over|from|compared with|versus|than)\s+(?:that of\s+|in\s+)?"
+                             r"(\d{4})\b", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
 # 从2023年的5,175亿元增长至2028年的11,634亿元: the earlier level with its own year before it
 FROM_YEAR_BEFORE = re.compile(r"(?:从|由)\s*\d{4}年[^，。；,的\d]{0,6}的\s*$")
@@ -189,10 +193,14 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
         c.end <= hi and any(0 <= t.start - c.end <= 2 for t in view.times)))]
     if compared:
         last_year = last_year_words(view.lang)
-        if any(0 <= t.start - c.end <= 2 and t.text.lower() in last_year and
-               0 <= lo - t.end <= 4 for c in compared for t in view.times):
+        if any(0 <= t.start - c.end <= 2 and (t.text.lower() in last_year or year_before_another(
+                view, t)) and 0 <= lo - t.end <= 4 for c in compared for t in view.times):
             return "yoy"  # 较上年增长15%: against last year, no figure given
         return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
+    over_year = OVER_YEAR_AFTER.match(view.between(hi, min(view.end, hi + 24)))
+    if over_year is not None and any(t.start == hi + over_year.start(1) and year_before_another(
+            view, t) for t in view.times):
+        return "yoy"  # "an increase of 41.5% over 2023" in a sentence about 2024
     semi = view.semiclause(lo)
     if any(c.label == "from" and semi[0] <= c.start and c.end <= lo and any(
             0 <= q.start - c.end <= 3 for q in view.quantities) for c in view.changes):
@@ -207,6 +215,12 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
             not any(opening[0] <= q.start < opening[1] for q in view.quantities):
         return "vs_previous"  # 今年以来，公司股价累计下跌约15%: since the opening's time
     return None
+
+
+def year_before_another(view: SentenceView, t: TimeMention) -> bool:
+    """"41.5% over 2023" in a sentence about this year (2024): the year before, i.e. yoy."""
+    return bool(t.label and YEAR_LABEL.fullmatch(t.label) and any(
+        u.label and u.label[:4] == str(int(t.label) + 1) for u in view.times))
 
 
 def list_runs(view: SentenceView, roles: list[tuple[Quantity, Cue | None]],
@@ -366,6 +380,10 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                                      max(q.end, draft.anchor.end))
         if draft.earlier is False and any(d.earlier for d in drafts[-1:]) and draft.basis is None:
             draft.basis = "vs_previous"
+        if draft.basis is None and q.unit == "x" and not q.text[:1].isdigit() and any(
+                t.label and YEAR_LABEL.fullmatch(t.label)
+                and view.clause(t.start) == view.clause(q.start) for t in view.times):
+            draft.basis = "yoy"  # "to double its overseas shipments in 2024": over last year
         drafts.append(draft)
     for i, (q, _cue) in enumerate(roles):
         if i in used:

@@ -2234,3 +2234,14 @@ def test_revenue_from_a_segment_is_no_comparison_point():
     facts = extract_text("Profit before tax from the power segment surged 20.3% to 5.2 billion "
                          "yuan.", published="2024-08-24")
     assert facts[0].change.basis is None
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("TrendForce estimates that global AI server shipments will reach about 1.67 million units "
+     "this year, an increase of 41.5% over 2023.", "2024-09-01"),
+    ("Honor CEO Zhao Ming said that Honor's goal is to double its overseas shipments in 2024.",
+     "2024-05-01"),
+])
+def test_a_change_over_the_year_before_is_year_on_year(text, published):
+    fact = next(f for f in extract_text(text, published=published) if f.change is not None)
+    assert fact.change.basis == "yoy"
