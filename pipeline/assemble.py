@@ -982,6 +982,18 @@ class SentenceAssembler:
         if templated is not None:
             return Subject(name=templated[0], text=templated[1], type="other")
         named = [s for s in self.view.subjects if s.label in attr.SUBJECT_TYPES]
+        main = self.ctx.main_subject
+        ref = self.company_ref_before(start)
+        previous = self.ctx.previous_company
+        if ref is not None and main is not None and main.label == "company" and not any(
+                ref <= s.start < start or s.label == "product" for s in named) \
+                and metric != "market_size" \
+                and (previous is None or previous.row == main.row):
+            # 公司四季度销量有望环比提升20%, "the company plans to ...": the article's company,
+            # whatever market the sentence names
+            said = COMPANY_REF_BEFORE.match(self.view.text, ref - self.view.start)
+            return Subject(name=main.row, text=said.group() if said else main.text,
+                           type="company")
         products = [c for c in self.view.segments if c.label == "product"]
         literal = attr.literal_market(self.view, start) if metric != "market_share" else None
         if literal is not None:  # "China's AI public cloud services market reached ..."

@@ -2245,3 +2245,10 @@ def test_revenue_from_a_segment_is_no_comparison_point():
 def test_a_change_over_the_year_before_is_year_on_year(text, published):
     fact = next(f for f in extract_text(text, published=published) if f.change is not None)
     assert fact.change.basis == "yoy"
+
+
+def test_the_company_named_in_the_clause_owns_its_figure_whatever_market_follows():
+    text = ("长城汽车前三季度营收1422亿元。他还表示，公司计划在2025年将海外销量提升至50万辆以上，"
+            "并在巴西工厂投产后进一步扩大南美市场。")
+    facts = extract_text(text, lang="zh", published="2024-10-27")
+    assert one(facts, "500000").subject.name == "Great Wall Motor"
