@@ -2252,3 +2252,10 @@ def test_the_company_named_in_the_clause_owns_its_figure_whatever_market_follows
             "并在巴西工厂投产后进一步扩大南美市场。")
     facts = extract_text(text, lang="zh", published="2024-10-27")
     assert one(facts, "500000").subject.name == "Great Wall Motor"
+
+
+def test_a_raw_material_price_is_its_markets():
+    text = ("CATL's gross margin rose to 31.2%. The price of battery-grade lithium carbonate in "
+            "China was about 75,000 yuan per ton at the end of September.")
+    facts = extract_text(text, published="2024-10-20")
+    assert one(facts, "75000").subject.name == "China battery-grade lithium carbonate market"
