@@ -2259,3 +2259,9 @@ def test_a_raw_material_price_is_its_markets():
             "China was about 75,000 yuan per ton at the end of September.")
     facts = extract_text(text, published="2024-10-20")
     assert one(facts, "75000").subject.name == "China battery-grade lithium carbonate market"
+
+
+def test_freshly_made_beverages_make_a_market():
+    text = "灼识咨询预测，中国现制饮品市场规模将从2023年的5,175亿元增长至2028年的11,634亿元。"
+    facts = extract_text(text, lang="zh", published="2024-11-05")
+    assert {f.subject.name for f in facts} == {"China freshly-made beverage market"}
