@@ -2265,3 +2265,11 @@ def test_freshly_made_beverages_make_a_market():
     text = "灼识咨询预测，中国现制饮品市场规模将从2023年的5,175亿元增长至2028年的11,634亿元。"
     facts = extract_text(text, lang="zh", published="2024-11-05")
     assert {f.subject.name for f in facts} == {"China freshly-made beverage market"}
+
+
+@pytest.mark.parametrize("text", [
+    "In Germany, the BYD Dolphin starts at 32,990 euros.",
+    "The average on-grid tariff was 409 yuan per megawatt-hour, down 1.4%.",
+])
+def test_starting_prices_and_tariffs_are_prices(text):
+    assert extract_text(text, published="2024-08-20")[0].metric == "price"
