@@ -128,7 +128,7 @@ JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|�
 # clause that states a plan of its own (not a speaker's "X预计，")
 ZH_CUE_CLAUSE = re.compile(r"，(?=[^，。；]{0,8}?(?:计划|力争|预计|拟|目标|有望))")
 SPEAKER_END = re.compile(r"(?:预计|表示|认为|称|指出|说|透露|强调|介绍)$")
-JOINED_CUE_REACH = 25  # characters from the joint to the joined clause's own cue
+JOINED_CUE_REACH = 40  # characters from the joint to the joined clause's own cue
 QUOTED_TITLE = re.compile(
     r"(?:\"|“|《)(?P<title>[A-Z0-9\u4e00-\u9fff][^\"“”《》]{0,38}[^\s\"“”《》])(?:\"|”|》)")
 QUOTED_TITLE_BEFORE = re.compile(
@@ -1128,11 +1128,19 @@ class SentenceAssembler:
         In a sentence with numeric facts (`taken`), only clauses holding none of them count.
         """
         anchors = [self.anchor_of(f) for f in taken or []]
+        claims = [f for f in taken or [] if f.modality == "claim" and f.subject is not None]
+        rivals = {f.object.name for f in claims if f.object is not None}
         found = []
         for lo, hi in self.statement_clauses():
             if taken and (any(a is None or lo <= a < hi for a in anchors)):
                 continue
-            found.append(self.statement(lo, hi))
+            fact = self.statement(lo, hi)
+            if fact is not None and fact.modality == "claim" and claims and (
+                    fact.subject is None or fact.subject.name in rivals):
+                # "abab 7 surpassed GPT-4 in 6 of them, and its overall performance is on par
+                # with Claude 3 Opus": the second claim is the first one's subject's too
+                fact = fact.model_copy(update={"subject": claims[-1].subject})
+            found.append(fact)
         return [f for f in found if f is not None]
 
     def anchor_of(self, fact: Fact) -> int | None:

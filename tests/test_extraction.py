@@ -2273,3 +2273,10 @@ def test_freshly_made_beverages_make_a_market():
 ])
 def test_starting_prices_and_tariffs_are_prices(text):
     assert extract_text(text, published="2024-08-20")[0].metric == "price"
+
+
+def test_a_second_numberless_claim_shares_the_first_claims_subject():
+    text = ("In 10 mainstream evaluation sets such as MMLU and C-Eval, abab 7 surpassed GPT-4 in 6 "
+            "of them, and its overall performance is on par with Claude 3 Opus.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [(f.modality, f.subject.name) for f in facts] == [("claim", "abab 7")] * 2
