@@ -103,6 +103,7 @@ PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "
 CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth rate|"
                          r"年均复合增长率|年复合增长率|复合增长率|复合年增长率)"
                          r"[^,;，；。]{0,25}$", re.I)
+ZH_RIVAL_BEFORE = re.compile(r"(?:明显|均已|已经|已|均|连续多年)?(?:超过|超越|高于|优于|领先于)$")
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
@@ -1152,10 +1153,30 @@ class SentenceAssembler:
         found = self.view.text.find(fact.change.text)
         return self.view.start + found if found >= 0 else None
 
+    def rival_cues(self, lo: int, hi: int, cues: list[Cue]) -> list[Cue]:
+        """超过/高于/优于 right before a named rival, in a sentence someone says: a claim.
+
+        ("星火V4.0均已超过GPT-4 Turbo", 王文杰称…出货量已连续多年超过大立光). Alone these words are
+        quantity qualifiers (超过100亿元), so they are no cue in the lexicon.
+        """
+        view = self.view
+        if view.lang != "zh" or any(c.label == "claim" for c in cues):
+            return []
+        found = []
+        for s in view.subjects:
+            if s.label not in attr.SUBJECT_TYPES or not lo <= s.start < hi:
+                continue
+            m = ZH_RIVAL_BEFORE.search(view.between(max(lo, s.start - 8), s.start))
+            if m is not None:
+                start = s.start - (len(m.group()))
+                found.append(Cue(start, s.start, m.group(), "claim", "claim.benchmark"))
+        return found
+
     def statement(self, lo: int, hi: int) -> Fact | None:
         """One forward-looking fact for the clause [lo, hi) of a numberless sentence."""
         view, ctx = self.view, self.ctx
         cues = [c for c in view.modality if lo <= c.start and c.end <= hi]
+        cues += self.rival_cues(lo, hi, cues)
         if not cues:
             return None  # no strong cue and no "will"
         strong = [c for c in attr.live_cues(cues)

@@ -2280,3 +2280,16 @@ def test_a_second_numberless_claim_shares_the_first_claims_subject():
             "of them, and its overall performance is on par with Claude 3 Opus.")
     facts = extract_text(text, published="2024-08-20")
     assert [(f.modality, f.subject.name) for f in facts] == [("claim", "abab 7")] * 2
+
+
+def test_a_chinese_comparison_word_before_a_named_rival_is_a_claim():
+    facts = extract_text("他还称，海底捞的翻台率明显高于呷哺呷哺等同行。", lang="zh",
+                         published="2024-08-20")
+    assert [(f.modality, f.subject.name, f.object.name) for f in facts] == [
+        ("claim", "Haidilao", "Xiabuxiabu Catering Management")]
+
+
+def test_a_chinese_comparison_word_before_a_figure_stays_a_qualifier():
+    facts = extract_text("张鹏表示，公司2024年的目标是商业化收入同比增长超过100%。", lang="zh",
+                         published="2024-08-20")
+    assert [f.modality for f in facts] == ["target"]
