@@ -2293,3 +2293,10 @@ def test_a_chinese_comparison_word_before_a_figure_stays_a_qualifier():
     facts = extract_text("张鹏表示，公司2024年的目标是商业化收入同比增长超过100%。", lang="zh",
                          published="2024-08-20")
     assert [f.modality for f in facts] == ["target"]
+
+
+def test_a_launch_date_said_by_the_maker_is_a_plan():
+    text = ("Bona said its war epic The Volunteers will be released on September 30, ahead of the "
+            "National Day holiday.")
+    facts = extract_text(text, published="2024-09-02")
+    assert [(f.modality, f.horizon.label) for f in facts] == [("plan", "2024-09-30")]
