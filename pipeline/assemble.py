@@ -104,6 +104,9 @@ CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth r
                          r"年均复合增长率|年复合增长率|复合增长率|复合年增长率)"
                          r"[^,;，；。]{0,25}$", re.I)
 ZH_RIVAL_BEFORE = re.compile(r"(?:明显|均已|已经|已|均|连续多年)?(?:超过|超越|高于|优于|领先于)$")
+SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|end of (?:last|the previous) year|"
+                              r"beginning of (?:the|this) year|start of (?:the|this) year", re.I)
+DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
@@ -493,6 +496,12 @@ class SentenceAssembler:
                     YEAR_END_TEXT.search(mention.text)
                     or YEAR_END_AFTER.match(view.between(mention.end, mention.end + 2))):
                 label = f"{label}-12-31"  # "at the end of last year", 上年末: a stock's day
+            if label and change is not None and change.basis == "vs_previous" and \
+                    SINCE_YEAR_START.search(view.text) and attr.period_end(label) is not None \
+                    and not DAY_LABEL.fullmatch(label):
+                # 较上年末增长4.98%, "up from 80 at the end of last year": a stock counted on the
+                # last day of the report period, not over it
+                label = attr.period_end(label).isoformat()
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             season = label is not None and MONTH_SPAN.fullmatch(label) is not None
             if label and ("/" not in label and len(label) < 10 or season) and mention is not None \

@@ -43,6 +43,7 @@ TO_LEVEL = re.compile(
     r"[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 YEAR_LABEL = re.compile(r"\d{4}")
+YEAR_END_WORD = re.compile(r"末|底|\s?\bend\b", re.I)  # 较上年末: a day, not last year's period
 OVER_YEAR_AFTER = re.compile(r"\s*(?:over|from|compared with|versus|than)\s+(?:that of\s+|in\s+)?"
                              r"(\d{4})\b", re.I)
 FROM_BEFORE = re.compile(r"(?:\bfrom|从|由)\s*$", re.I)
@@ -172,6 +173,8 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
         # "On a quarter-on-quarter basis, revenue grew 12.2%", 环比来看，…: for the sentence
         near += [c for c in view.changes if c.end <= opening[1] and c not in near]
     def basis_of(c: Cue) -> str | None:
+        if YEAR_END_WORD.match(view.between(c.end, min(view.end, c.end + 1))):
+            return None  # 较上年末: against last year's closing day, not last year
         return next((label for label in ("yoy", "qoq", "hoh", "mom") if c.label == label
                      or any(s in c.text for s in surfaces[label])), None)
 
@@ -194,7 +197,9 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     if compared:
         last_year = last_year_words(view.lang)
         if any(0 <= t.start - c.end <= 2 and (t.text.lower() in last_year or year_before_another(
-                view, t)) and 0 <= lo - t.end <= 4 for c in compared for t in view.times):
+                view, t)) and not YEAR_END_WORD.search(view.between(t.start, t.end + 1))
+               and 0 <= lo - t.end <= 4
+               for c in compared for t in view.times):
             return "yoy"  # 较上年增长15%: against last year, no figure given
         return "vs_previous"  # "compared with ...", 资产负债率为57.9%，较年初下降1.1个百分点
     over_year = OVER_YEAR_AFTER.match(view.between(hi, min(view.end, hi + 24)))

@@ -2300,3 +2300,11 @@ def test_a_launch_date_said_by_the_maker_is_a_plan():
             "National Day holiday.")
     facts = extract_text(text, published="2024-09-02")
     assert [(f.modality, f.horizon.label) for f in facts] == [("plan", "2024-09-30")]
+
+
+def test_a_stock_compared_with_last_years_close_is_counted_on_the_period_end():
+    text = ("上半年，招商银行营收1729亿元。贷款和垫款总额约6.84万亿元，客户存款总额约8.62万亿元，"
+            "较上年末分别增长4.98%和5.69%。")
+    facts = extract_text(text, lang="zh", published="2024-08-20")
+    loans = one(facts, "6840000000000")
+    assert (loans.change.basis, loans.period.label) == ("vs_previous", "2024-06-30")
