@@ -2308,3 +2308,20 @@ def test_a_stock_compared_with_last_years_close_is_counted_on_the_period_end():
     facts = extract_text(text, lang="zh", published="2024-08-20")
     loans = one(facts, "6840000000000")
     assert (loans.change.basis, loans.period.label) == ("vs_previous", "2024-06-30")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In May, Baidu will release the RT6, and the cost of a single vehicle is less than 200,000 "
+     "yuan.", "en"),
+])
+def test_a_cost_is_no_price(text, lang):
+    assert one(extract_text(text, lang=lang, published="2024-04-20"), "200000").metric != "price"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("He added that the price war in the domestic market is expected to continue, but Geely will "
+     "not sacrifice quality for volume.", "en"),
+    ("她同时表示，蔚来不会主动挑起新一轮价格战。", "zh"),
+])
+def test_a_price_war_names_no_measure(text, lang):
+    assert all(f.metric is None for f in extract_text(text, lang=lang, published="2024-08-20"))
