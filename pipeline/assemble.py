@@ -125,7 +125,7 @@ FLOW_METRICS = {"revenue", "sales", "net_profit", "net_profit_attributable", "ad
 GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|增幅)(?![^,;，；]*\d)"
                           r"[^,;，；]{0,40}$", re.I)
 DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减少", re.I)
-STATEMENT_METRIC_REACH = 30  # characters between a statement's cue and the measure it is about
+STATEMENT_METRIC_REACH = 40  # characters between a statement's cue and the measure it is about
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
                            r"\s+and\s+(?=(?:plans|aims|intends|expects|hopes)\s+to\b)")
 # 公司将继续推进数字化变革，计划年内新增3个生产基地: a bare comma before a second cue, after a
