@@ -2325,3 +2325,17 @@ def test_a_cost_is_no_price(text, lang):
 ])
 def test_a_price_war_names_no_measure(text, lang):
     assert all(f.metric is None for f in extract_text(text, lang=lang, published="2024-08-20"))
+
+
+def test_a_short_form_of_an_unknown_company_is_the_same_company():
+    text = ("Zentravo Lifestyle Holdings posted net revenue of 1.97 billion yuan. Zentravo's "
+            "retail revenue grew 28.6% to 1.09 billion yuan.")
+    facts = extract_text(text, published="2024-11-27")
+    assert len({f.subject.name for f in facts}) == 1
+
+
+def test_hotel_rates_and_revpar():
+    text = ("Atour Lifestyle said its average daily rate was 455 yuan, and RevPAR was 365 yuan in "
+            "the quarter.")
+    facts = extract_text(text, published="2024-11-27")
+    assert [f.metric for f in facts] == ["price", "other"]

@@ -234,7 +234,25 @@ def find_unknown_names(text: str, known: list[Cue], lang: str,
             continue
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         found.append(Cue(m.start(), m.end(), m.group(), kinds[m.group()], m.group()))
-    return found
+    return _short_forms_as_full(found)
+
+
+def _short_forms_as_full(found: list[Cue]) -> list[Cue]:
+    """"Atour Lifestyle Holdings ... Atour opened 155 hotels": the short form is the same company.
+
+    A found company name that is the first word(s) of a longer found company name takes the
+    longer one as its row (only when exactly one longer name starts with it).
+    """
+    companies = {c.row for c in found if c.label == "company" and not CJK.search(c.row)}
+    longer: dict[str, str] = {}
+    for short in companies:
+        fuller = [n for n in companies if n != short and n.startswith(short + " ")]
+        if len(fuller) == 1:
+            longer[short] = fuller[0]
+    if not longer:
+        return found
+    return [Cue(c.start, c.end, c.text, c.label, longer[c.row]) if c.label == "company"
+            and c.row in longer else c for c in found]
 
 
 UNIT_DEFINITION = re.compile(r"(?P<full>(?:[A-Z][a-z]+ (?:and |& )?){1,4}(?:Group|Division|Unit|"
