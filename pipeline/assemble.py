@@ -77,6 +77,7 @@ SHARE_OF_MARKET = re.compile(r"\bshare of (?:the )?(?:[\w-]+ ){0,5}market\b", re
 MARKET_WHOLE_AFTER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:box office|total (?:foreign trade|retail sales|"
     r"sales|installations|shipments)|foreign trade|retail sales)\b", re.I)
+MONTHLY_MEASURE = re.compile(r"月活|月均|monthly|\bMAUs?\b", re.I)  # a month's flow, not a day's
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOMINANCE = 2  # the main company is named at least twice as often as any other
 COMPANY_ARTICLE_MENTIONS = 5
@@ -106,6 +107,7 @@ CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth r
 ZH_RIVAL_BEFORE = re.compile(r"(?:明显|均已|已经|已|均|连续多年)?(?:超过|超越|高于|优于|领先于)$")
 SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|end of (?:last|the previous) year|"
                               r"beginning of (?:the|this) year|start of (?:the|this) year", re.I)
+MONTHLY_MEASURE = re.compile(r"月活|月均|monthly|\bMAUs?\b", re.I)  # a month's flow, not a day's
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
@@ -496,12 +498,19 @@ class SentenceAssembler:
                     YEAR_END_TEXT.search(mention.text)
                     or YEAR_END_AFTER.match(view.between(mention.end, mention.end + 2))):
                 label = f"{label}-12-31"  # "at the end of last year", 上年末: a stock's day
+            if label and MONTH_LABEL.fullmatch(label) and mention is not None and \
+                    not MONTHLY_MEASURE.search(view.text) and (
+                    attr.AS_OF_BEFORE.search(view.between(max(view.start, mention.start - 12),
+                                                          mention.start))
+                    or attr.AS_OF_START.match(mention.text)):
+                # "as of June 2024", 截至6月: counted on the month's last day
+                label = attr.last_day(label)
             if label and change is not None and change.basis == "vs_previous" and \
                     SINCE_YEAR_START.search(view.text) and attr.period_end(label) is not None \
                     and not DAY_LABEL.fullmatch(label):
                 # 较上年末增长4.98%, "up from 80 at the end of last year": a stock counted on the
                 # last day of the report period, not over it
-                label = attr.period_end(label).isoformat()
+                label = attr.last_day(label)
             period = TimeRef(label=label, text=ptext) if (label or ptext) else None
             season = label is not None and MONTH_SPAN.fullmatch(label) is not None
             if label and ("/" not in label and len(label) < 10 or season) and mention is not None \

@@ -7,6 +7,7 @@ clause structure generalize across articles and languages; no picker knows any c
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -605,6 +606,14 @@ def period_end(label: str | None) -> date | None:
         return date(year, month, 28)
     month = int(part[:2])
     return date(year, month, 28)
+
+
+def last_day(label: str) -> str | None:
+    """The exact last day of a period label: "2024-Q3" -> "2024-09-30"."""
+    approx = period_end(label)
+    if approx is None:
+        return None
+    return approx.replace(day=calendar.monthrange(approx.year, approx.month)[1]).isoformat()
 
 
 def live_cues(cues: list[Cue]) -> list[Cue]:

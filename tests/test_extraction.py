@@ -2339,3 +2339,16 @@ def test_hotel_rates_and_revpar():
             "the quarter.")
     facts = extract_text(text, published="2024-11-27")
     assert [f.metric for f in facts] == ["price", "other"]
+
+
+def test_as_of_a_month_is_its_last_day_for_a_stock():
+    text = ("CNNIC said that as of June 2024, the number of micro-short drama users in China "
+            "reached 576 million.")
+    fact = extract_text(text, published="2024-11-12")[0]
+    assert (fact.period.label, fact.subject.name) == ("2024-06-30", "China micro-drama market")
+
+
+def test_monthly_users_as_of_a_month_keep_the_month():
+    fact = extract_text("截至7月，豆包的月活跃用户数已超过2700万。", lang="zh",
+                        published="2024-08-20")[0]
+    assert fact.period.label == "2024-07"
