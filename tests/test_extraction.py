@@ -2352,3 +2352,10 @@ def test_monthly_users_as_of_a_month_keep_the_month():
     fact = extract_text("截至7月，豆包的月活跃用户数已超过2700万。", lang="zh",
                         published="2024-08-20")[0]
     assert fact.period.label == "2024-07"
+
+
+def test_head_of_livestock_sold_are_sales_volume():
+    text = "牧原股份前三季度共销售生猪5128.3万头，同比增长4.63%。"
+    fact = extract_text(text, lang="zh", published="2024-10-25")[0]
+    assert (fact.value.amount, fact.value.unit, fact.metric) == (Decimal("51283000"), "count",
+                                                                 "sales_volume")
