@@ -375,8 +375,40 @@ def find_time_mentions(text: str, lang: str, published: date | None) -> list[Tim
                     text, FISCAL_LINK[lang])
     if lang == "zh":
         found = _zh_month_ranges(found, text, published)
+    else:
+        found = _fiscal_quarter_by_end(found, text)
     return [_period_end(_canonical_span(_since(m, text, lang, published)), text, lang)
             for m in found]
+
+
+FISCAL_QUARTER_ENDED = re.compile(r"\s*,?\s*(?:which|that)?\s*(?:ended|ending|ends)\s+(?:on\s+)?$",
+                                  re.I)
+QUARTER_WORD = re.compile(r"\bquarter\b", re.I)
+
+
+def _fiscal_quarter_by_end(found: list[TimeMention], text: str) -> list[TimeMention]:
+    """"the third quarter of fiscal 2024, which ended June 29": the calendar quarter of its end.
+
+    A fiscal quarter has no calendar label of its own; the day it ended gives one (2024-Q2),
+    as "the quarter ended March 31, 2024" does.
+    """
+    out: list[TimeMention] = []
+    skip = -1
+    for i, m in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if m.kind == "fiscal" and m.label is None and QUARTER_WORD.search(m.text) and \
+                nxt is not None and nxt.label and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt.label) \
+                and nxt.start - m.end <= 20 and FISCAL_QUARTER_ENDED.search(text, m.end,
+                                                                           nxt.start):
+            year, month = nxt.label[:4], int(nxt.label[5:7])
+            out.append(TimeMention(m.start, nxt.end, text[m.start:nxt.end],
+                                   f"{year}-Q{(month - 1) // 3 + 1}", "point"))
+            skip = i + 1
+            continue
+        out.append(m)
+    return out
 
 
 END_BEFORE = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+)?$", re.I)
