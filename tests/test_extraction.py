@@ -2359,3 +2359,11 @@ def test_head_of_livestock_sold_are_sales_volume():
     fact = extract_text(text, lang="zh", published="2024-10-25")[0]
     assert (fact.value.amount, fact.value.unit, fact.metric) == (Decimal("51283000"), "count",
                                                                  "sales_volume")
+
+
+def test_parcels_are_counted_usage_of_the_express_delivery_market():
+    text = ("国家邮政局数据显示，2024年上半年，全国快递服务企业业务量累计完成801.6亿件，"
+            "同比增长23.1%。顺丰控股6月速运物流业务量为10.43亿票，同比增长9.0%。")
+    facts = extract_text(text, lang="zh", published="2024-07-26")
+    assert [(f.subject.name, f.metric, f.value.unit) for f in facts] == [
+        ("China express delivery market", "usage", "count"), ("SF Holding", "usage", "count")]
