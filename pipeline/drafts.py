@@ -128,9 +128,12 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
             continue
         if cue.row.endswith("_to"):
             return None  # "fell to X", 降至X: X is the new level
-        if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and \
-                TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6))):
-            return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan"
+        if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and (
+                TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6)))
+                or (q.unit == "%" and not any(cue.end <= p.start and p.end <= left
+                                               for p in view.quantities))):
+            return cue  # "lowering the price of Hunyuan-Pro by about 55% to 0.03 yuan", "cut the
+            # prices of their main models by more than 90%"
         if left - cue.end > 40:
             break
         gap = view.between(cue.end, left)

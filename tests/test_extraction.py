@@ -2367,3 +2367,9 @@ def test_parcels_are_counted_usage_of_the_express_delivery_market():
     facts = extract_text(text, lang="zh", published="2024-07-26")
     assert [(f.subject.name, f.metric, f.value.unit) for f in facts] == [
         ("China express delivery market", "usage", "count"), ("SF Holding", "usage", "count")]
+
+
+def test_cutting_something_by_a_percentage_is_a_change():
+    fact = extract_text("Alibaba cut the prices of its main models by more than 90% this year.",
+                        published="2024-10-17")[0]
+    assert (fact.value, fact.change.direction, fact.metric) == (None, "down", "price")
