@@ -214,9 +214,11 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
             0 <= q.start - c.end <= 3 for q in view.quantities) for c in view.changes):
         return "vs_previous"  # "cut from 10 yuan to 1 yuan, a decrease of 90%" (not "revenue
         # from the power segment")
-    if any(c.label in ("from", "vs") and 0 <= c.start - hi <= 2 and any(
-            0 <= t.start - c.end <= 6 for t in view.times) for c in view.changes):
-        return "vs_previous"  # "down 3.4% from June", "2.1% compared with March 31"
+    if any(c.label in ("from", "vs") and 0 <= c.start - hi <= 2 and (any(
+            0 <= t.start - c.end <= 6 for t in view.times) or any(
+            0 <= left_edge(p) - c.end <= 6 for p in view.quantities)) for c in view.changes):
+        return "vs_previous"  # "down 3.4% from June", "2.1% compared with March 31", "down
+        # about 95% from the 20 yuan charged for Yi-Large"
     if any(t.kind == "since" and 0 <= t.start - hi <= 8 for t in view.times):
         return "vs_previous"  # "has risen about 20% since the beginning of the year"
     if any(t.kind == "since" and opening[0] <= t.start < opening[1] for t in view.times) and \

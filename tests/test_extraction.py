@@ -2373,3 +2373,10 @@ def test_cutting_something_by_a_percentage_is_a_change():
     fact = extract_text("Alibaba cut the prices of its main models by more than 90% this year.",
                         published="2024-10-17")[0]
     assert (fact.value, fact.change.direction, fact.metric) == (None, "down", "price")
+
+
+def test_a_change_from_a_written_figure_is_against_that_figure():
+    text = ("The price is 0.99 yuan per million tokens, down about 95% from the 20 yuan charged "
+            "for its previous flagship.")
+    fact = one(extract_text(text, published="2024-10-17"), "0.99")
+    assert fact.change.basis == "vs_previous"
