@@ -2380,3 +2380,11 @@ def test_a_change_from_a_written_figure_is_against_that_figure():
             "for its previous flagship.")
     fact = one(extract_text(text, published="2024-10-17"), "0.99")
     assert fact.change.basis == "vs_previous"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("公司表示，5000万像素以上高端摄像模组出货占比提升。", "zh"),
+    ("Xiaomi launched a phone with a 50-megapixel camera and a 5,000 mAh battery.", "en"),
+])
+def test_camera_resolutions_and_battery_capacities_are_no_figures(text, lang):
+    assert extract_text(text, lang=lang, published="2024-08-20") == []
