@@ -2388,3 +2388,9 @@ def test_a_change_from_a_written_figure_is_against_that_figure():
 ])
 def test_camera_resolutions_and_battery_capacities_are_no_figures(text, lang):
     assert extract_text(text, lang=lang, published="2024-08-20") == []
+
+
+def test_shares_bought_back_under_a_programme_are_reported():
+    text = "腾讯音乐二季度根据股份回购计划累计回购约1510万股美国存托股，总金额约1.46亿美元。"
+    facts = extract_text(text, lang="zh", published="2024-08-20")
+    assert {f.modality for f in facts} == {"reported"}
