@@ -463,3 +463,10 @@ def test_an_in_body_subheading_is_dropped_not_read_as_a_sentence():
     assert "Vehicle margin returned above 20%" not in sentences
     assert any(reason == "subheading" for _, _, reason in seg.dropped)
     assert any(s.startswith("The vehicle margin was 21.5%") for s in sentences)
+
+
+def test_a_share_bar_with_a_comment_counter_is_furniture() -> None:
+    text = ("First sentence of the body. Second sentence here.\n\n"
+            "Like 56 | Collect 23 | Share | 0/400 comment\n")
+    seg = segment(text, "en")
+    assert all("Collect" not in text[s.start:s.end] for s in seg.sentences)
