@@ -376,7 +376,7 @@ def find_time_mentions(text: str, lang: str, published: date | None) -> list[Tim
     if lang == "zh":
         found = _zh_month_ranges(found, text, published)
     else:
-        found = _fiscal_quarter_by_end(found, text)
+        found = _fiscal_quarter_by_end(found, text, published)
     return [_period_end(_canonical_span(_since(m, text, lang, published)), text, lang)
             for m in found]
 
@@ -384,13 +384,17 @@ def find_time_mentions(text: str, lang: str, published: date | None) -> list[Tim
 FISCAL_QUARTER_ENDED = re.compile(r"\s*,?\s*(?:which|that)?\s*(?:ended|ending|ends)\s+(?:on\s+)?$",
                                   re.I)
 QUARTER_WORD = re.compile(r"\bquarter\b", re.I)
+# only a calendar quarter's last day gives a fiscal quarter a calendar label; one that ended on
+# June 29 or July 28 stays unlabelled (CONVENTIONS.md, fiscal periods)
+QUARTER_END_DAY = re.compile(r"\d{4}-(?:03-31|06-30|09-30|12-31)")
 
 
-def _fiscal_quarter_by_end(found: list[TimeMention], text: str) -> list[TimeMention]:
-    """"the third quarter of fiscal 2024, which ended June 29": the calendar quarter of its end.
+def _fiscal_quarter_by_end(found: list[TimeMention], text: str,
+                           published: date | None) -> list[TimeMention]:
+    """"the first quarter of fiscal 2025, which ended June 30": the calendar quarter it is.
 
-    A fiscal quarter has no calendar label of its own; the day it ended gives one (2024-Q2),
-    as "the quarter ended March 31, 2024" does.
+    A fiscal quarter has no calendar label of its own; a calendar quarter's last day as its end
+    gives one (2024-Q2), as "the quarter ended March 31, 2024" does.
     """
     out: list[TimeMention] = []
     skip = -1
@@ -402,10 +406,16 @@ def _fiscal_quarter_by_end(found: list[TimeMention], text: str) -> list[TimeMent
                 nxt is not None and nxt.label and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt.label) \
                 and nxt.start - m.end <= 20 and FISCAL_QUARTER_ENDED.search(text, m.end,
                                                                            nxt.start):
-            year, month = nxt.label[:4], int(nxt.label[5:7])
+            skip = i + 1
+            if not QUARTER_END_DAY.fullmatch(nxt.label):
+                # "which ended June 29": the fiscal quarter's end, no period of a figure's own
+                out.append(TimeMention(m.start, nxt.end, text[m.start:nxt.end], None, "fiscal"))
+                continue
+            year, month = int(nxt.label[:4]), int(nxt.label[5:7])
+            if published is not None and date.fromisoformat(nxt.label) > published:
+                year -= 1  # "fiscal 2025, which ended June 30" told in August 2024: June 2024
             out.append(TimeMention(m.start, nxt.end, text[m.start:nxt.end],
                                    f"{year}-Q{(month - 1) // 3 + 1}", "point"))
-            skip = i + 1
             continue
         out.append(m)
     return out

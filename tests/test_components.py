@@ -82,7 +82,7 @@ def test_modality_cues_carry_their_category():
         ("前8个月", "zh", ["2024-01/2024-08"]),
         ("for the six months ended June 30", "en", ["2024-H1"]),
         ("in the April-to-June period", "en", ["2024-Q2"]),
-        ("for the third quarter of fiscal 2024, which ended June 29", "en", ["2024-Q2"]),
+        ("for the first quarter of fiscal 2025, which ended June 30", "en", ["2024-Q2"]),
         ("in the nine months ended September 30, 2023", "en", ["2023-Q1/2023-Q3"]),
         ("for the year ended December 31, 2023", "en", ["2023"]),
     ],
