@@ -2062,6 +2062,7 @@ def test_increased_by_n_times_is_a_multiple():
     ("The coal segment's profit before tax fell 8.9% to 26.1 billion yuan.", "en", "26100000000"),
     ("据测算，前三季度长城汽车单车净利润约1.26万元。", "zh", "12600"),
     ("招商银行上半年净利息收益率为2.0%。", "zh", "2.0"),
+    ("圆通速递6月单票收入2.33元，同比下降7.2%。", "zh", "2.33"),
 ])
 def test_per_unit_pretax_and_interest_margins_are_no_net_profit(text, lang, amount):
     assert one(extract_text(text, lang=lang, published="2024-10-30"), amount).metric == "other"
