@@ -109,6 +109,10 @@ SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|e
                               r"beginning of (?:the|this) year|start of (?:the|this) year", re.I)
 MONTHLY_MEASURE = re.compile(r"月活|月均|monthly|\bMAUs?\b", re.I)  # a month's flow, not a day's
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "ByteDance, Alibaba and Baidu have all cut", 字节跳动、阿里巴巴和百度均已下调
+ALL_OF_THEM = re.compile(r"(?P<names>(?:[^,，、;；。]{1,30}(?:,|，|、)\s*){0,6}[^,，、;；。]{1,30}?"
+                         r"(?:\s+and\s+|和|与|及)[^,，、;；。]{1,30}?)\s*(?:have|has|had|were|are)?"
+                         r"\s*(?:(?:all|each|both)\b|(?:均|都|皆|纷纷)(?:已经|已)?)", re.I)
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
@@ -1588,6 +1592,27 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
     for draft in drafts:
         fact = assembler.build(draft)
         if fact is not None:
-            facts.append(fact)
+            facts.extend(shared_by_all(view, fact))
     facts.extend(assembler.statements(facts))
     return facts
+
+
+def shared_by_all(view: SentenceView, fact: Fact) -> list[Fact]:
+    """One fact per company of a list that all share the figure, when its subject is one of them.
+
+    "ByteDance, Alibaba and Baidu have all cut the prices ... by more than 90%".
+    """
+    m = ALL_OF_THEM.search(view.text)
+    if m is None or fact.subject is None or fact.subject.type != "company":
+        return [fact]
+    lo, hi = view.start + m.start(), view.start + m.end("names")
+    if any(lo <= q.start < hi for q in view.quantities):
+        return [fact]  # 三星以20%…，OPPO与传音的份额均为10%: a list with figures of its own
+    names = [s for s in view.subjects if s.label == "company" and lo <= s.start and s.end <= hi]
+    rows = list(dict.fromkeys(s.row for s in names))
+    if len(rows) < 2 or fact.subject.name not in rows:
+        return [fact]
+    by_row = {s.row: s for s in names}
+    return [fact if row == fact.subject.name else fact.model_copy(update={
+        "id": fact_id(fact.doc_id, fact.id, row),
+        "subject": Subject(name=row, text=by_row[row].text, type="company")}) for row in rows]

@@ -2395,3 +2395,19 @@ def test_shares_bought_back_under_a_programme_are_reported():
     text = "腾讯音乐二季度根据股份回购计划累计回购约1510万股美国存托股，总金额约1.46亿美元。"
     facts = extract_text(text, lang="zh", published="2024-08-20")
     assert {f.modality for f in facts} == {"reported"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ByteDance, Alibaba and Baidu have all cut the prices of their main models by more than 90% "
+     "this year.", "en"),
+    ("今年以来，字节跳动、阿里巴巴和百度均已将主力模型价格下调90%以上。", "zh"),
+])
+def test_a_figure_shared_by_all_of_a_list_of_companies_is_each_ones(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-10-17")
+    assert [f.subject.name for f in facts] == ["ByteDance", "Alibaba", "Baidu"]
+
+
+def test_a_list_of_companies_with_figures_of_their_own_is_not_shared():
+    text = "三季度三星以20%的份额位居第一，OPPO与传音的份额均为10%左右。"
+    facts = extract_text(text, lang="zh", published="2024-10-20")
+    assert [f.subject.name for f in facts if f.value.text == "20%"] == ["Samsung"]
