@@ -2411,3 +2411,15 @@ def test_a_list_of_companies_with_figures_of_their_own_is_not_shared():
     text = "三季度三星以20%的份额位居第一，OPPO与传音的份额均为10%左右。"
     facts = extract_text(text, lang="zh", published="2024-10-20")
     assert [f.subject.name for f in facts if f.value.text == "20%"] == ["Samsung"]
+
+
+def test_an_estimate_of_what_was_shipped_last_quarter_is_reported():
+    text = ("Canalys estimates that Apple shipped 9.7 million iPhones in the mainland in the "
+            "April-June quarter, down 6.7% year-on-year.")
+    assert extract_text(text, published="2024-08-02")[0].modality == "reported"
+
+
+def test_what_analysts_had_been_looking_for_is_a_forecast():
+    text = ("Greater China revenue was US$14.73 billion. Analysts polled by Visible Alpha had been "
+            "looking for about US$15.3 billion.")
+    assert one(extract_text(text, published="2024-08-02"), "15300000000").modality == "forecast"
