@@ -2423,3 +2423,10 @@ def test_what_analysts_had_been_looking_for_is_a_forecast():
     text = ("Greater China revenue was US$14.73 billion. Analysts polled by Visible Alpha had been "
             "looking for about US$15.3 billion.")
     assert one(extract_text(text, published="2024-08-02"), "15300000000").modality == "forecast"
+
+
+def test_a_declared_interim_dividend_is_a_plan_for_its_half():
+    text = ("Revenue rose 14% in the first half. The board declared an interim dividend of HK$1.37 "
+            "per share for the first half, which will be paid on or about September 20.")
+    fact = one(extract_text(text, published="2024-08-20"), "1.37")
+    assert (fact.modality, fact.period.label) == ("plan", "2024-H1")
