@@ -859,6 +859,8 @@ class SentenceAssembler:
                 clause[0] <= after.start and after.end <= clause[1]) and ahead:
             after = None  # "By 2028, shipments ... 625.8 million units, a CAGR ... from 2023 to
             # 2028": the span after the figure is the next figure's
+        if mention is not None and attr.dates_event(view, mention) and mention.end <= anchor.start:
+            mention, own = None, False  # "On August 20, the Commission published ...": news day
         chosen = mention if own or after is None or after.kind in COMPARISON_KINDS else after
         if chosen is not None and not self.past_forecast(cue):
             # "预计四季度…", "will impose … from October 1": the coming one

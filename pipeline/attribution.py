@@ -119,6 +119,8 @@ ANNOUNCED_BEFORE = re.compile(r"\b(?:(?:announced|approved|unveiled|proposed|lau
                               r"disclosed)\s+(?:in|on|at|last|earlier)?|(?:said|says|told|stated|"
                               r"noted)\s+(?:on|in)|(?:press conference|earnings call|conference "
                               r"call|briefing|interview|forum|summit)\s+(?:on|in))\s*$", re.I)
+EVENT_AFTER = re.compile(r"^,\s*(?:[^,;]{0,50}?)\b(?:published|announced|said|released|unveiled|"
+                         r"disclosed|reported|issued)\b", re.I)
 # 本次IPO募集资金, "this IPO": the company's own deal, not the IPO market
 OWN_DEAL_BEFORE = re.compile(r"(?:本次|此次|该次|这次|\bthis\s+)$", re.I)
 
@@ -463,6 +465,15 @@ def dates_announcement(view: SentenceView, lo: int, t: TimeMention) -> bool:
     """
     return t.start >= lo and ANNOUNCED_BEFORE.search(
         view.between(max(lo, t.start - 24), t.start)) is not None
+
+
+def dates_event(view: SentenceView, t: TimeMention) -> bool:
+    """"On August 20, the European Commission published ...": the day of the news event.
+
+    Such a time dates the announcement; it is no horizon of what was announced.
+    """
+    return bool(t.label and len(t.label) == 10) and EVENT_AFTER.match(
+        view.between(t.end, min(view.end, t.end + 70))) is not None  # a day, not a period
 
 
 def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:

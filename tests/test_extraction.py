@@ -2430,3 +2430,10 @@ def test_a_declared_interim_dividend_is_a_plan_for_its_half():
             "per share for the first half, which will be paid on or about September 20.")
     fact = one(extract_text(text, published="2024-08-20"), "1.37")
     assert (fact.modality, fact.period.label) == ("plan", "2024-H1")
+
+
+def test_proposed_duties_are_planned_and_the_news_day_is_no_horizon():
+    text = ("On August 20, the European Commission published its draft final decision, proposing "
+            "additional countervailing duties of 17.0% on BYD.")
+    fact = extract_text(text, published="2024-09-01")[0]
+    assert (fact.modality, fact.horizon) == ("plan", None)
