@@ -113,6 +113,7 @@ DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 ALL_OF_THEM = re.compile(r"(?P<names>(?:[^,，、;；。]{1,30}(?:,|，|、)\s*){0,6}[^,，、;；。]{1,30}?"
                          r"(?:\s+and\s+|和|与|及)[^,，、;；。]{1,30}?)\s*(?:have|has|had|were|are)?"
                          r"\s*(?:(?:all|each|both)\b|(?:均|都|皆|纷纷)(?:已经|已)?)", re.I)
+ON_AFTER = re.compile(r"\s+on\s+", re.I)
 TIMES_WORD = re.compile(r"\btimes$", re.I)
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 EXPENSE_METRICS = {"rd_expense", "selling_expense", "admin_expense", "operating_expense",
@@ -459,6 +460,11 @@ class SentenceAssembler:
         elif modality in ("plan", "target") and self.outsider_before(anchor.start):
             modality = "forecast"  # "analysts believe Meituan will ...": not Meituan's plan
         subject = self.subject_for(anchor.start, metric)
+        levied = ON_AFTER.match(view.between(anchor.end, min(view.end, anchor.end + 5)))
+        target = next((s for s in view.subjects if s.label == "company" and levied is not None
+                       and s.start == anchor.end + levied.end()), None)
+        if target is not None:  # "duties of 17.0% on BYD, 19.3% on Geely": the one charged
+            subject = Subject(name=target.row, text=target.text, type="company")
         counted = next((s for s in view.subjects if s.label == "product" and value is not None
                         and value.unit == "count" and anchor.start < s.start < anchor.end), None)
         if counted is not None:  # "deliver more than 1 million H20 chips": the product's count

@@ -2434,6 +2434,8 @@ def test_a_declared_interim_dividend_is_a_plan_for_its_half():
 
 def test_proposed_duties_are_planned_and_the_news_day_is_no_horizon():
     text = ("On August 20, the European Commission published its draft final decision, proposing "
-            "additional countervailing duties of 17.0% on BYD.")
-    fact = extract_text(text, published="2024-09-01")[0]
-    assert (fact.modality, fact.horizon) == ("plan", None)
+            "additional countervailing duties of 17.0% on BYD, 19.3% on Geely and 36.3% on SAIC "
+            "Motor.")
+    facts = extract_text(text, published="2024-09-01")
+    assert {(f.modality, f.horizon) for f in facts} == {("plan", None)}
+    assert [f.subject.name for f in facts] == ["BYD", "Geely Automobile", "SAIC Motor"]
