@@ -470,8 +470,10 @@ class SentenceAssembler:
         if counted is not None:  # "deliver more than 1 million H20 chips": the product's count
             subject = Subject(name=attr.owned_product(view, counted), text=counted.text,
                               type="product")
-        if draft.rival is not None and subject is not None and subject.name == draft.rival.row:
-            main = ctx.main_subject  # 其空调的能耗比格力同类产品低约15%: not the rival's own edge
+        if draft.rival is not None and subject is not None and (
+                subject.name == draft.rival.row or draft.rival.row.startswith(subject.name + " ")):
+            # (or the rival's maker: "2.7 times the performance of Intel's Xeon")
+            main = ctx.main_subject or ctx.previous_company  # 其空调…比格力同类产品低约15%
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
         metric, subject = self.refine_share(draft, choice, metric, subject, value, share_level)
         economy = choice.cue is not None and ctx.lex.metric_rows[choice.cue.row].economy

@@ -59,7 +59,8 @@ RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|�
                              r"(?:出|了)?(?:约|近|超过)?$")
 RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
                         r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
-RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as)\s+(?:of\s+)?", re.I)
+RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as|the \w+ of)\s+(?:of\s+)?", re.I)
+# ("about twice the range of rival air taxis such as VoloCity", "2.7 times the performance of")
 RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
 RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
 RESPECTIVELY = re.compile(r"respectively|分别")

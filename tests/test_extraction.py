@@ -2439,3 +2439,14 @@ def test_proposed_duties_are_planned_and_the_news_day_is_no_horizon():
     facts = extract_text(text, published="2024-09-01")
     assert {(f.modality, f.horizon) for f in facts} == {("plan", None)}
     assert [f.subject.name for f in facts] == ["BYD", "Geely Automobile", "SAIC Motor"]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("EHang also claimed that its VT35 long-range model offers about twice the range of rival "
+     "multicopter air taxis such as Volocopter's VoloCity.", "EHang VT35"),
+    ("AMD launched its fifth-generation EPYC chips. The company claimed that the new chips deliver "
+     "up to 2.7 times the performance of Intel's flagship Xeon processors.", "AMD"),
+])
+def test_n_times_the_range_of_a_rival_is_a_claim(text, subject):
+    fact = extract_text(text, published="2024-09-23")[-1]
+    assert (fact.modality, fact.subject.name) == ("claim", subject)
