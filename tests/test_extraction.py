@@ -2450,3 +2450,9 @@ def test_proposed_duties_are_planned_and_the_news_day_is_no_horizon():
 def test_n_times_the_range_of_a_rival_is_a_claim(text, subject):
     fact = extract_text(text, published="2024-09-23")[-1]
     assert (fact.modality, fact.subject.name) == ("claim", subject)
+
+
+def test_a_target_completion_rate_is_no_target():
+    fact = extract_text("按前三季度数据计算，长城汽车销量目标完成率仅约43.7%。", lang="zh",
+                        published="2024-10-27")[0]
+    assert fact.modality == "reported"
