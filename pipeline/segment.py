@@ -181,6 +181,7 @@ _QUOTES = (
 # Chinese attribution right after a closing quote stays with the quote: “……。”他说。
 _ZH_SPEECH_AFTER_QUOTE = re.compile(
     r"[^\s。！？；“”]{0,10}?(?:说|表示|称|指出|认为|强调|坦言|透露|介绍|回应)[。，,：:]")
+_ZH_FURTHER = re.compile(r"还|也|同时|另外|此外|进一步")
 # At a paragraph start: whitespace, emphasis, bullets, heading marks, list and section numbers.
 _PARA_LEAD = re.compile(
     r"(?:[\s\ufeff\u200b*_]+|[•·▪●◦■◆►]|[-–—+>#]+(?=\s)|0\d(?=\s)|\d{1,2}[.)、](?=\s)"
@@ -604,7 +605,9 @@ def _is_boundary(text: str, match: re.Match[str], end: int,
     if _inside_quote(quotes, match.start(), match.end()):
         return False
     if language == "zh":
-        return not (match.group("close") and _ZH_SPEECH_AFTER_QUOTE.match(text, match.end(), end))
+        speech = match.group("close") and _ZH_SPEECH_AFTER_QUOTE.match(text, match.end(), end)
+        # “…。”郭谨一还透露，…: a further statement starts a sentence of its own
+        return not speech or bool(_ZH_FURTHER.search(speech.group()))
     return _is_english_boundary(text, match, follow, end)
 
 

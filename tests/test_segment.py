@@ -470,3 +470,15 @@ def test_a_share_bar_with_a_comment_counter_is_furniture() -> None:
             "Like 56 | Collect 23 | Share | 0/400 comment\n")
     seg = segment(text, "en")
     assert all("Collect" not in text[s.start:s.end] for s in seg.sentences)
+
+
+def test_a_further_statement_after_a_chinese_quote_starts_a_sentence() -> None:
+    text = "他表示：“我们将继续坚持战略。”郭谨一还透露，公司的目标是2025年底海外门店达100家。"
+    seg = segment(text, "zh")
+    assert [text[s.start:s.end][:3] for s in seg.sentences] == ["他表示", "郭谨一"]
+
+
+def test_an_attribution_after_a_chinese_quote_stays_in_its_sentence() -> None:
+    text = "“我们将继续坚持战略。”郭谨一表示。下半年门店将继续扩张。"
+    seg = segment(text, "zh")
+    assert len(seg.sentences) == 2
