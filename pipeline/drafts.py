@@ -43,6 +43,7 @@ TO_LEVEL = re.compile(
     r"[^\d,;，；]{0,16}?))?\s*(?:to|at|reaching|至|到|达到|为|报|收报|收于)"
     r"(?:\s+(?:a\s+)?(?:record(?:\s+high(?:\s+of)?)?|new high of|all-time high of))?\s*$", re.I)
 YEAR_LABEL = re.compile(r"\d{4}")
+COUNTED_NOUN_GAP = re.compile(r"\s?(?:[a-z-]+\s){0,2}")  # "10.24 million [public] charging piles"
 YEAR_END_WORD = re.compile(r"末|底|\s?\bend\b", re.I)  # 较上年末: a day, not last year's period
 OVER_YEAR_AFTER = re.compile(r"\s*(?:over|from|compared with|versus|than)\s+(?:that of\s+|in\s+)?"
                              r"(\d{4})\b", re.I)
@@ -374,7 +375,9 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
             between = [m for m in view.metrics if prev.end <= m.start < cue.start
-                       and not WHOLE_OF.match(view.between(prev.end, m.start))]
+                       and not WHOLE_OF.match(view.between(prev.end, m.start))
+                       and not COUNTED_NOUN_GAP.fullmatch(view.between(prev.end, m.start))]
+            # ("10.24 million charging facilities, up 54.0%": the level's own counted noun)
             if same and not between and changes_unit_of(q, prev):
                 used.add(back)
                 draft.level, draft.pattern = prev, "value_then_change"

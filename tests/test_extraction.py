@@ -2456,3 +2456,15 @@ def test_a_target_completion_rate_is_no_target():
     fact = extract_text("按前三季度数据计算，长城汽车销量目标完成率仅约43.7%。", lang="zh",
                         published="2024-10-27")[0]
     assert fact.modality == "reported"
+
+
+def test_charging_facilities_are_counted_in_their_market():
+    text = "As of the end of June, China had 10.24 million charging facilities, up 54.0%."
+    fact = extract_text(text, published="2024-07-22")[0]
+    assert (fact.subject.name, fact.value.amount, fact.change.amount) == (
+        "China EV charging market", Decimal("10240000"), Decimal("54.0"))
+
+
+def test_city_tiers_in_english_are_no_counts():
+    text = "The average service fee in tier-one cities fell to about 0.58 yuan per kWh in June."
+    assert [f.value.text for f in extract_text(text, published="2024-07-22")] == ["0.58 yuan"]
