@@ -38,7 +38,10 @@ ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千�
                           r"(?:metric )?tons\b|tonnes\b|吨)", re.I)  # (and area, weight)
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b|像素|megapixels?\b|MP\b|mAh\b|毫安时?)", re.I)
-PIXELS_AFTER = re.compile(r"^(?:\s*|-)(?:像素|megapixels?\b)", re.I)
+SPEC_COUNTED = re.compile(r"(?:[\w-]+ )?(?:parameters?|pixels?|megapixels?)|参数|像素", re.I)
+HYPHEN_SIZE = re.compile(r"\d-(?:card|GPU|chip|layer)s?$", re.I)  # "a 10,000-card system"
+PIXELS_AFTER = re.compile(r"^(?:\s*|-)(?:像素|megapixels?\b|(?:个)?参数|parameters?\b|-card\b|卡)",
+                          re.I)  # (a model's parameters, a "10,000-card" cluster: specs)
 DURATION_AFTER = re.compile(
     r"^\s*(?:周|天|日内|个月|年内|小时|分钟|weeks?\b|days?\b|months?\b|years?\b|hours?\b|"
     r"minutes?\b)", re.I)
@@ -91,8 +94,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
         return False  # 30万元以内最好的家庭SUV, 30万元以上的中高端市场: a band, not a figure
     if q.unit in (None, "count") and ENERGY_AFTER.match(doc_text[q.end:q.end + 24]):
         return False  # "129 GW", 210吉瓦时: a unit outside the contract (its change stays)
-    if q.unit in (None, "count") and PIXELS_AFTER.match(after_word(doc_text, q.end)):
-        return False  # 5000万像素: a camera's resolution, however large
+    if q.unit in (None, "count") and (PIXELS_AFTER.match(after_word(doc_text, q.end))
+                                      or SPEC_COUNTED.fullmatch(q.counted or "")
+                                      or HYPHEN_SIZE.search(q.text)):
+        return False  # 5000万像素, "70 billion parameters": a spec, however large
     if q.unit in (None, "count") and not is_scaled(q) and (SIZE_AFTER.match(
             after_word(doc_text, q.end)) or SIZE_AFTER.match(q.counted or "x")):
         return False  # "8英寸", "12-inch wafers", "5-nanometer chips": a size, not a figure

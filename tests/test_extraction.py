@@ -2468,3 +2468,11 @@ def test_charging_facilities_are_counted_in_their_market():
 def test_city_tiers_in_english_are_no_counts():
     text = "The average service fee in tier-one cities fell to about 0.58 yuan per kWh in June."
     assert [f.value.text for f in extract_text(text, published="2024-07-22")] == ["0.58 yuan"]
+
+
+@pytest.mark.parametrize("text", [
+    "It said the S4000 trains large language models with 70 billion parameters.",
+    "What matters is how long a 10,000-card system can run without failure, an analyst said.",
+])
+def test_model_parameters_and_cluster_sizes_are_specs(text):
+    assert extract_text(text, published="2024-07-05") == []

@@ -482,3 +482,10 @@ def test_an_attribution_after_a_chinese_quote_stays_in_its_sentence() -> None:
     text = "“我们将继续坚持战略。”郭谨一表示。下半年门店将继续扩张。"
     seg = segment(text, "zh")
     assert len(seg.sentences) == 2
+
+
+def test_a_related_links_line_is_furniture() -> None:
+    text = ("Moore Threads raised 2.5 billion yuan. The round was led by a state fund.\n\n"
+            "Related: Biren files for Hong Kong IPO | Huawei Ascend shipments double\n")
+    seg = segment(text, "en")
+    assert all("Biren" not in text[s.start:s.end] for s in seg.sentences)
