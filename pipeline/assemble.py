@@ -1453,6 +1453,22 @@ def main_subject(views: list[SentenceView], title: str | None = None) -> Cue | N
     return first[best]
 
 
+def reporting_organization(views: list[SentenceView], title: str | None) -> Cue | None:
+    """A brokerage or bank the gazetteer files as a forecaster, reporting its own results.
+
+    "中信证券上半年归母净利润105.73亿元": the organization the headline opens with and the
+    article names at least three times is the article's company.
+    """
+    if not title:
+        return None
+    counts = Counter(s.row for v in views for s in v.subjects if s.label == "organization")
+    for row, n in counts.most_common(1):
+        first = next(s for v in views for s in v.subjects if s.row == row)
+        if n >= 3 and title.lstrip().startswith(first.text):
+            return replace(first, label="company")
+    return None
+
+
 def company_cues(views: list[SentenceView]) -> Iterator[Cue]:
     """Every company mention, except those that only name a figure's source ("According to").
 
@@ -1515,7 +1531,8 @@ def assemble(doc: Doc) -> list[Fact]:
     views = sentence_views(doc, quantities)
     published = date.fromisoformat(doc._.published) if doc._.published else None
     ctx = DocContext(doc_id=doc._.doc_id or "", lex=load_lexicon(lang),
-                     published=published, main_subject=main_subject(views, doc._.title),
+                     published=published, main_subject=main_subject(views, doc._.title)
+                     or reporting_organization(views, doc._.title),
                      currency=dominant_currency(quantities))
     ctx.carried_period = ctx.report_period = report_period(views, published)
     ctx.market_region = usual_region(views)

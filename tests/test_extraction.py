@@ -2476,3 +2476,12 @@ def test_city_tiers_in_english_are_no_counts():
 ])
 def test_model_parameters_and_cluster_sizes_are_specs(text):
     assert extract_text(text, published="2024-07-05") == []
+
+
+def test_a_brokerage_reporting_its_own_results_is_the_articles_company():
+    text = ("中信证券上半年归母净利润105.73亿元，同比下降6.5%。中信证券表示，二季度经纪业务"
+            "有所回升。中信证券上半年营业收入301.0亿元。")
+    article = Article(doc_id="t", text=text, published="2024-08-30",
+                      title="中信证券上半年归母净利润105.73亿元")
+    facts = extract_article(article, "zh")
+    assert {f.subject.name for f in facts if f.value} == {"CITIC Securities"}
