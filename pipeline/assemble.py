@@ -719,7 +719,9 @@ class SentenceAssembler:
             return None
         semi = view.semiclause(q.start)
         earlier = [p for p in view.quantities if semi[0] <= p.start and p.end <= edge
-                   and p.unit == q.unit and p is not q and direction_cue(view, p) is None]
+                   and (p.unit == q.unit or (q.unit is None and p.unit == "count"))
+                   and p is not q and direction_cue(view, p) is None]
+        # ("ship more than 100,000 GPUs this year, compared with roughly 40,000 in 2023")
         return earlier[-1] if earlier else None  # ("increased 28%, ... from 46%": not the 28%)
 
     def due_label(self, cue: Cue | None, mention: TimeMention | None,

@@ -2485,3 +2485,11 @@ def test_a_brokerage_reporting_its_own_results_is_the_articles_company():
                       title="中信证券上半年归母净利润105.73亿元")
     facts = extract_article(article, "zh")
     assert {f.subject.name for f in facts if f.value} == {"CITIC Securities"}
+
+
+def test_a_bare_comparison_count_of_a_past_year_is_reported():
+    text = ("Moore Threads said the company aims to ship more than 100,000 GPUs this year, "
+            "compared with roughly 40,000 in 2023.")
+    facts = extract_text(text, published="2024-07-05")
+    assert [(f.modality, f.value.amount) for f in facts] == [("target", Decimal("100000")),
+                                                              ("reported", Decimal("40000"))]
