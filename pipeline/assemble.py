@@ -110,6 +110,7 @@ SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|e
 MONTHLY_MEASURE = re.compile(r"月活|月均|monthly|\bMAUs?\b", re.I)  # a month's flow, not a day's
 DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "ByteDance, Alibaba and Baidu have all cut", 字节跳动、阿里巴巴和百度均已下调
+ALL_MARKER = re.compile(r"\b(?:all|each|both)\b|均|都|皆|纷纷", re.I)
 ALL_OF_THEM = re.compile(r"(?P<names>(?:[^,，、;；。]{1,30}(?:,|，|、)\s*){0,6}[^,，、;；。]{1,30}?"
                          r"(?:\s+and\s+|和|与|及)[^,，、;；。]{1,30}?)\s*(?:have|has|had|were|are)?"
                          r"\s*(?:(?:all|each|both)\b|(?:均|都|皆|纷纷)(?:已经|已)?)", re.I)
@@ -1631,8 +1632,10 @@ def shared_by_all(view: SentenceView, fact: Fact) -> list[Fact]:
 
     "ByteDance, Alibaba and Baidu have all cut the prices ... by more than 90%".
     """
+    if fact.subject is None or fact.subject.type != "company" or not ALL_MARKER.search(view.text):
+        return [fact]  # (the cheap test first: the list pattern is slow to fail)
     m = ALL_OF_THEM.search(view.text)
-    if m is None or fact.subject is None or fact.subject.type != "company":
+    if m is None:
         return [fact]
     lo, hi = view.start + m.start(), view.start + m.end("names")
     if any(lo <= q.start < hi for q in view.quantities):
