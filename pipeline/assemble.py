@@ -21,12 +21,12 @@ from spacy.tokens import Doc
 from pipeline import attribution as attr
 from pipeline.components.base import Cue, doc_text
 from pipeline.drafts import (
-    FROM_YEAR_BEFORE,
     LIST_AND,
     Draft,
     basis_near,
     direction_cue,
     drafts_for,
+    from_year_before,
     is_scaled,
     left_edge,
 )
@@ -107,8 +107,6 @@ CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth r
 ZH_RIVAL_BEFORE = re.compile(r"(?:明显|均已|已经|已|均|连续多年)?(?:超过|超越|高于|优于|领先于)$")
 SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|end of (?:last|the previous) year|"
                               r"beginning of (?:the|this) year|start of (?:the|this) year", re.I)
-MONTHLY_MEASURE = re.compile(r"月活|月均|monthly|\bMAUs?\b", re.I)  # a month's flow, not a day's
-DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "ByteDance, Alibaba and Baidu have all cut", 字节跳动、阿里巴巴和百度均已下调
 ALL_MARKER = re.compile(r"\b(?:all|each|both)\b|均|都|皆|纷纷", re.I)
 ALL_OF_THEM = re.compile(r"(?P<names>(?:[^,，、;；。]{1,30}(?:,|，|、)\s*){0,6}[^,，、;；。]{1,30}?"
@@ -362,9 +360,7 @@ class SentenceAssembler:
         if draft.level is anchor and self.superseded(anchor):
             return None  # "raised its target price to HK$21.5 from HK$20": the old figure
         if draft.earlier and not any(anchor.end <= t.start and t.end <= draft.until
-                                     for t in view.times) and not FROM_YEAR_BEFORE.search(
-                                         view.between(max(view.start, left_edge(anchor) - 16),
-                                                      left_edge(anchor))):
+                                     for t in view.times) and not from_year_before(view, anchor):
             return None  # "from X to Y": X is a fact only with its own period (ANNOTATING.md)
         unit = anchor.unit
         choice = attr.pick_metric(view, ctx.lex, anchor.start, anchor.end, unit)
@@ -735,8 +731,8 @@ class SentenceAssembler:
             # "will grow from X in 2023 to Y in 2028": Y's own time, not the earlier level's
             return self.this_year_or_next(mention).label
         if cue is not None:
-            after = attr.first_after([t for t in self.view.times if not attr.dates_announcement(
-                self.view, cue.end, t)], cue.end, self.view.end)
+            after = attr.first_after(attr.times_not_announcing(self.view, cue.end), cue.end,
+                                     self.view.end)
             if after is not None and after.label:
                 return self.this_year_or_next(after).label
         if mention is not None and label == mention.label:
@@ -856,8 +852,8 @@ class SentenceAssembler:
         span = self.growth_span(anchor)
         if span is not None:
             return span
-        after = attr.first_after([t for t in view.times if not attr.dates_announcement(
-            view, cue.end, t)], cue.end, view.end) if cue is not None else None
+        after = attr.first_after(attr.times_not_announcing(view, cue.end), cue.end,
+                                 view.end) if cue is not None else None
         clause = view.clause(anchor.start)
         if mention is not None and mention.kind == "cumulative":
             mention = None
@@ -1189,7 +1185,7 @@ class SentenceAssembler:
         return self.view.start + found if found >= 0 else None
 
     def rival_cues(self, lo: int, hi: int, cues: list[Cue]) -> list[Cue]:
-        """超过/高于/优于 right before a named rival, in a sentence someone says: a claim.
+        """超过/高于/优于 right before a named rival: a claim.
 
         ("星火V4.0均已超过GPT-4 Turbo", 王文杰称…出货量已连续多年超过大立光). Alone these words are
         quantity qualifiers (超过100亿元), so they are no cue in the lexicon.
@@ -1264,8 +1260,7 @@ class SentenceAssembler:
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None
-        ahead = [t for t in view.times if cue.start <= t.start < hi
-                 and not attr.dates_announcement(view, cue.start, t)]
+        ahead = [t for t in attr.times_not_announcing(view, cue.start) if cue.start <= t.start < hi]
         # "profitable for the full year on a GAAP basis in 2025": the written year, not the
         # running year a bare "full year" reads as
         horizon_mention = next((t for t in ahead if t.kind != "since"), None) or next(

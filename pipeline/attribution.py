@@ -467,6 +467,11 @@ def dates_announcement(view: SentenceView, lo: int, t: TimeMention) -> bool:
         view.between(max(lo, t.start - 24), t.start)) is not None
 
 
+def times_not_announcing(view: SentenceView, lo: int) -> list[TimeMention]:
+    """The sentence's times, less those after `lo` that only date an announcement."""
+    return [t for t in view.times if not dates_announcement(view, lo, t)]
+
+
 def dates_event(view: SentenceView, t: TimeMention) -> bool:
     """"On August 20, the European Commission published ...": the day of the news event.
 
@@ -486,8 +491,8 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     stands in the figure's clause or opens the sentence before the figure.
     """
     clause = view.clause(start)
-    usable = [t for t in view.times if (t.kind != "next_n_years" or t.label)
-              and t.kind not in ("since", "cumulative") and not dates_announcement(view, end, t)]
+    usable = [t for t in times_not_announcing(view, end) if (t.kind != "next_n_years" or t.label)
+              and t.kind not in ("since", "cumulative")]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
                  and not (t.start >= end and COMPARISON_BEFORE.search(
                      INTERVAL_FROM.sub("", view.between(end, t.start))

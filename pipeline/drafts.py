@@ -229,6 +229,12 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     return None
 
 
+def from_year_before(view: SentenceView, q: Quantity) -> bool:
+    """从2023年的X: an earlier level with its own year written between "from" and the figure."""
+    edge = left_edge(q)
+    return FROM_YEAR_BEFORE.search(view.between(max(view.start, edge - 16), edge)) is not None
+
+
 def year_before_another(view: SentenceView, t: TimeMention) -> bool:
     """"41.5% over 2023" in a sentence about this year (2024): the year before, i.e. yoy."""
     return bool(t.label and YEAR_LABEL.fullmatch(t.label) and any(
@@ -405,7 +411,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         nxt = roles[i + 1][0] if i + 1 < len(roles) else None
         before = view.between(view.start, left_edge(q))
         if nxt is not None and (attr.ends_with(FROM_BEFORE, before, len("from"))
-                                or FROM_YEAR_BEFORE.search(before[-16:])) and \
+                                or from_year_before(view, q)) and \
                 TO_WORD.search(view.between(q.end, left_edge(nxt))):
             drafts.append(Draft(level=q, pattern="earlier_level", earlier=True, until=nxt.start))
         else:
