@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -29,6 +29,7 @@ from pipeline.drafts import (
     from_year_before,
     is_scaled,
     left_edge,
+    same_stem,
 )
 from pipeline.figures import usable
 from pipeline.lexicon import Lexicon, MetricDef, load_lexicon
@@ -202,6 +203,7 @@ class DocContext:
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
+    recent_products: list[Cue] = field(default_factory=list)  # the last few, oldest first
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
     last_as_of: tuple[int, str] | None = None  # (paragraph, "2024-06-30"): the last "as of" day
     company_article: bool = False  # one company dominates: its unnamed figures are its own
@@ -467,8 +469,19 @@ class SentenceAssembler:
         if counted is not None:  # "deliver more than 1 million H20 chips": the product's count
             subject = Subject(name=attr.owned_product(view, counted), text=counted.text,
                               type="product")
+        last = next((p for p in reversed(ctx.recent_products) if p.row != draft.rival.row),
+                    None) if draft.pattern == "model_comparison" else None
+        if last is not None and (subject is None or subject.type != "product"
+                                 or subject.name == draft.rival.row):
+            # "Lee said the latency has been cut by 50% compared with Yi-Large": the model
+            # the article was just talking about
+            subject = Subject(name=last.row, text=last.text, type="product")
+        if draft.pattern == "model_comparison" and change is not None and subject is not None \
+                and same_stem(subject.name, draft.rival.row):
+            change.basis = "vs_previous"  # against the maker's own earlier model
         if draft.rival is not None and subject is not None and (
-                subject.name == draft.rival.row or draft.rival.row.startswith(subject.name + " ")):
+                subject.name == draft.rival.row or subject.type == "company"
+                and draft.rival.row.startswith(subject.name + " ")):
             # (or the rival's maker: "2.7 times the performance of Intel's Xeon")
             main = ctx.main_subject or ctx.previous_company  # 其空调…比格力同类产品低约15%
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
@@ -482,6 +495,9 @@ class SentenceAssembler:
                 # the economy, "Goldman Sachs kept its forecast of 4.9%"
                 subject = Subject(name=f"{name} economy", text=region.text if region else name,
                                   type="other")
+                if economy and metric == "market_size":
+                    metric = ctx.lex.metric_rows[choice.cue.row].metric  # an economy's online
+                    # retail sales are its indicator, not a market's size
                 if value is not None and value.unit == "%" and change is None and \
                         GROWTH_WORD.search(view.text) and not LEVEL_WORD.search(view.between(
                             view.clause(anchor.start)[0], anchor.start)):
@@ -555,7 +571,8 @@ class SentenceAssembler:
             doc_id=ctx.doc_id, kind=kind, modality=modality, subject=subject,
             metric=metric, metric_text=choice.cue.text if choice.cue else None,
             segment=self.segment_for(anchor.start, choice.cue),
-            value=value, change=change, period=period, horizon=horizon,
+            value=value, change=change, period=period,
+            horizon=None if modality == "claim" else horizon,  # a claim holds when made
             speaker=self.speaker_party(), object=obj,
             evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
         )
@@ -1317,7 +1334,8 @@ class SentenceAssembler:
             if horizon_mention else None
         return Fact(
             id=fact_id(ctx.doc_id, view.start, view.end, lo, rule), doc_id=ctx.doc_id,
-            kind="forward_looking", modality=cue.label, subject=subject, horizon=horizon,
+            kind="forward_looking", modality=cue.label, subject=subject,
+            horizon=None if cue.label == "claim" else horizon,
             metric=metric_cue.label if metric_cue else None,
             metric_text=metric_cue.text if metric_cue else None,
             speaker=speaker,
@@ -1571,6 +1589,8 @@ def assemble(doc: Doc) -> list[Fact]:
         products = [s for s in named if s.label == "product"] + quoted_titles(view)
         if products:
             ctx.last_product = max(products, key=lambda c: c.start)
+            ctx.recent_products = [*ctx.recent_products[-3:], *sorted(
+                products, key=lambda c: c.start)]
         companies = [s for s in named if s.label == "company" and not attr.ends_with(
             attr.AGENT_BEFORE, view.between(view.start, s.start), attr.AGENT_WIDTH)]
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross

@@ -62,6 +62,16 @@ RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|c
                         r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
 RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as|the \w+ of)\s+(?:of\s+)?", re.I)
 # ("about twice the range of rival air taxis such as VoloCity", "2.7 times the performance of")
+# "latency cut by 50% compared with Yi-Large", 与上一代GLM-4相比，…推理速度提升约50%: a change
+# measured against a named model or product, not against a period
+COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:with|to)|relative to|versus|vs\.?)\s+(?:the\s+)?",
+                            re.I)
+COMPARED_BEFORE = re.compile(r"(?:\b(?:compared (?:with|to)|relative to)\s+(?:the\s+)?|"
+                             r"(?:与|和|同)(?=[^，。；]{1,30}相比)|相较于?|相比于?)", re.I)
+# a model's written name: "Yi-Large", "SenseNova 5.0"
+MODEL_NAME = re.compile(r"[A-Z](?:\w|\.(?=\w))*(?:[ -][A-Z0-9](?:\w|\.(?=\w))*)*")
+STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "Step" of Step-2
+PREVIOUS_WORD = re.compile(r"previous|predecessor|earlier|上一代|前代|上代", re.I)
 RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
 RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -350,6 +360,14 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             drafts.append(Draft(level=None, change=q, direction=rivalry[0], change_start=q.start,
                                 pattern="rival_comparison", rival=rivalry[1]))
     for i, (q, cue) in enumerate(roles):
+        model = named_comparison(view, q) if cue is not None and i not in used else None
+        if model is not None and cue is not None:
+            used.add(i)
+            previous = PREVIOUS_WORD.search(view.text) or same_family(view, model)
+            drafts.append(Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
+                                pattern="model_comparison", rival=model,
+                                basis="vs_previous" if previous else None))
+    for i, (q, cue) in enumerate(roles):
         if cue is None or i in used:
             continue
         used.add(i)
@@ -464,6 +482,67 @@ def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
                     attr.owned_product(view, owned))
     up = word.lower() in RIVAL_UP or q.unit == "x" and word.lower() not in RIVAL_DOWN
     return ("up" if up else "down"), rival
+
+
+def named_comparison(view: SentenceView, q: Quantity) -> Cue | None:
+    """The model a change is measured against ("cut by 50% compared with Yi-Large"), else None.
+
+    Only a product, or a model-like name (a capital and a digit or hyphen), counts: "compared
+    with the same period" or "compared with Tencent" compare periods or companies, not models.
+    """
+    if q.unit not in ("%", "x"):
+        return None
+    named = [s for s in view.subjects if s.label == "product"]
+    lo, hi = view.clause(q.start)
+    m = COMPARED_AFTER.match(view.between(q.end, hi))
+    if m is not None:
+        start = q.end + m.end()
+        return as_written(next((s for s in named if s.start == start), None)) or model_at(
+            view, start, hi)
+    for m in COMPARED_BEFORE.finditer(view.between(view.start, q.start)):
+        start = view.start + m.end()
+        rival = as_written(next((s for s in named if s.start == start), None)) or model_at(
+            view, start, q.start)
+        if rival is None:  # 与上一代GLM-4相比: the model after the word for "previous"
+            rival = next((s for s in named if start <= s.start <= start + 6 and
+                          PREVIOUS_WORD.search(view.between(start, s.start))), None)
+        if rival is not None:
+            return rival
+    return None
+
+
+def as_written(model: Cue | None) -> Cue | None:
+    """A model with its version as written: "SenseNova 5.0", compared with SenseNova 5.5."""
+    if model is None or model.text == model.row or not model.text.startswith(model.row):
+        return model
+    return Cue(model.start, model.end, model.text, model.label, model.text)
+
+
+def same_family(view: SentenceView, model: Cue) -> bool:
+    """Another product of the sentence shares the model's stem.
+
+    (GLM-4-Plus / GLM-4, Step-2 / Step-1): a comparison with the maker's own earlier model.
+    """
+    return any(s.label == "product" and s.start != model.start and same_stem(s.row, model.row)
+               for s in view.subjects)
+
+
+def same_stem(name: str, other: str) -> bool:
+    """Two different model names of one family.
+
+    "Yi-Lightning" and "Yi-Large", "SenseNova" and "SenseNova 5.0".
+    """
+    stem = STEM.match(other)
+    return stem is not None and name != other and name.lower().startswith(stem.group().lower())
+
+
+def model_at(view: SentenceView, start: int, hi: int) -> Cue | None:
+    """A model-like name the gazetteer lacks, starting right at `start`: "Yi-Large"."""
+    m = MODEL_NAME.match(view.between(start, hi))
+    if m is None or not re.search(r"\d|-", m.group()) or any(
+            t.start <= start < t.end for t in view.times):
+        return None  # ("compared with March 31" is a day)
+    return Cue(start, start + m.end(), m.group(), "product", m.group())
 
 
 def unknown_rival(view: SentenceView, lo: int, hi: int) -> Cue | None:

@@ -2493,3 +2493,30 @@ def test_a_bare_comparison_count_of_a_past_year_is_reported():
     facts = extract_text(text, published="2024-07-05")
     assert [(f.modality, f.value.amount) for f in facts] == [("target", Decimal("100000")),
                                                               ("reported", Decimal("40000"))]
+
+
+@pytest.mark.parametrize("text, lang, subject, rival, basis", [
+    ("Zentrix unveiled Velo-5. It said the first-token latency of Velo-5 has been cut by 50% "
+     "compared with Velo-2, while throughput is up 40%.", "en", "Velo-5", "Velo-2", "vs_previous"),
+    ("Zentrix said the inference speed of its Orbis-7 model improved by 30% compared with "
+     "Kappa-3.", "en", "Orbis-7", "Kappa-3", None),
+    ("与上一代GLM-4相比，GLM-4-Plus的推理速度提升约50%。", "zh", "GLM-4-Plus", "GLM-4",
+     "vs_previous"),
+])
+def test_a_change_against_a_named_model_is_a_claim(text, lang, subject, rival, basis):
+    facts = [f for f in extract_text(text, lang=lang, published="2024-10-20")
+             if f.change is not None]
+    assert facts and all(f.modality == "claim" and f.horizon is None for f in facts)
+    first = facts[0]
+    assert (first.subject.name, first.object.name, first.change.basis) == (subject, rival, basis)
+
+
+@pytest.mark.parametrize("text", [
+    "As of June 30, the number of outstanding shares had decreased by a net 2.1% compared with "
+    "March 31.",
+    "Revenue rose 30% compared with the same period last year.",
+    "Zentrix revenue rose 30% compared with Tencent.",
+])
+def test_a_change_against_a_day_period_or_company_is_no_model_claim(text):
+    facts = extract_text(text, published="2024-08-20")
+    assert facts and all(f.modality == "reported" for f in facts)

@@ -312,8 +312,10 @@ def model_variants(text: str, known: list[Cue], lang: str) -> list[Cue]:
             continue
         m = pattern.match(text, c.end) if c.label == "product" else None
         tail = m.group().strip(" -") if m else ""
-        if not tail or re.fullmatch(r"[v\d. ]+", tail, re.I):  # a bare version stays the model
-            out.append(c)
+        if not tail or re.fullmatch(r"[v\d. ]+[a-z]?", tail, re.I):
+            # a bare version stays the model ("Spark V4.0", "SenseNova 5o"), written in full
+            out.append(c if not tail else Cue(c.start, m.end(), text[c.start:m.end()], c.label,
+                                              c.row))
             continue
         written = text[c.start:m.end()]
         row = written if not CJK.search(c.text) else f"{c.row} {tail}"
