@@ -246,6 +246,7 @@ class SentenceAssembler:
         # followed by HPE with 8.8%" ranks on
         self.metric_by_unit: dict[str, str] = {}
         self.built: dict[int, tuple[str, Subject | None]] = {}  # figure start -> metric, subject
+        self.rivals: dict[str, Subject] = {}  # rival compared with -> the claim's subject
         self.last_anchor_end = view.start
         # sentence-wide tests, read once per sentence rather than once per figure
         self.revises = bool(REVISION.search(view.text))
@@ -482,9 +483,20 @@ class SentenceAssembler:
         if draft.rival is not None and subject is not None and (
                 subject.name == draft.rival.row or subject.type == "company"
                 and draft.rival.row.startswith(subject.name + " ")):
-            # (or the rival's maker: "2.7 times the performance of Intel's Xeon")
-            main = ctx.main_subject or ctx.previous_company  # 其空调…比格力同类产品低约15%
+            # (or the rival's maker: "2.7 times the performance of Intel's Xeon"): the product
+            # named before the rival (思元590…达到英伟达A100的约90%), else the article's company
+            before = attr.nearest_before([s for s in view.subjects if s.label == "product"
+                                          and s.row != draft.rival.row], draft.rival.start,
+                                         view.start)
+            main = before or ctx.main_subject or ctx.previous_company  # 其空调…比格力同类产品
             subject = Subject(name=main.row, text=main.text, type=main.label) if main else None
+        if draft.rival is not None and subject is not None:
+            # "70% of ... Nvidia's A100, and ... twice that of its predecessor": the second
+            # claim is the first one's subject's, not its rival's
+            subject = self.rivals.get(subject.name, subject)
+            self.rivals[draft.rival.row] = subject
+        if draft.pattern == "rival_share":
+            metric = "benchmark_score"  # "70% of the training performance of the A100"
         metric, subject = self.refine_share(draft, choice, metric, subject, value, share_level)
         economy = choice.cue is not None and ctx.lex.metric_rows[choice.cue.row].economy
         if (economy and (subject is None or subject.type == "market")) or (

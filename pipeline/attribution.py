@@ -438,7 +438,9 @@ def owned_product(view: SentenceView, product: Cue) -> str:
     """
     if product.row != product.text or not MODEL_CODE.match(product.text):
         return product.row
-    companies = [c for c in view.subjects if c.label == "company"]
+    products = [p for p in view.subjects if p.label == "product" and p is not product]
+    companies = [c for c in view.subjects if c.label == "company" and not any(
+        c.end <= p.start <= c.end + 3 for p in products)]  # ("Nvidia's A100": Nvidia's own)
     if not companies:
         return product.row
     maker = min(companies, key=lambda c: abs(c.start - product.start))

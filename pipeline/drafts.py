@@ -59,6 +59,8 @@ RIVAL_AFTER = re.compile(r"^\s*(?P<word>higher|lower|shorter|longer|faster|slowe
 RIVAL_BEFORE_ZH = re.compile(r"比(?P<what>[^，。；比]{1,24}?)(?P<word>高|低|快|慢|少|多|短|长|省)"
                              r"(?:出|了)?(?:约|近|超过)?$")
 RIVAL_NAME = re.compile(r"(?:(?:that|those) of\s+)?(?:(?:its|their) (?:rivals?|competitors?)\s+|"
+                        r"(?:its|their) (?:predecessor|previous (?:generation|model)),?\s+"
+                        r"(?:the\s+)?|"
                         r"the\s+)?(?P<name>[A-Z][\w&-]*(?: [A-Z0-9][\w&-]*)*)")
 RIVAL_MULTIPLE = re.compile(r"^\s*(?P<word>that|those|as \w+ as|the \w+ of)\s+(?:of\s+)?", re.I)
 # ("about twice the range of rival air taxis such as VoloCity", "2.7 times the performance of")
@@ -68,6 +70,13 @@ COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:with|to)|relative to|versus|vs\
                             re.I)
 COMPARED_BEFORE = re.compile(r"(?:\b(?:compared (?:with|to)|relative to)\s+(?:the\s+)?|"
                              r"(?:与|和|同)(?=[^，。；]{1,30}相比)|相较于?|相比于?)", re.I)
+# "70% of the training performance of Nvidia's A100", 达到A100性能的70%
+CAPABILITY = r"performance|throughput|speed|computing power|capabilit(?:y|ies)|efficiency"
+SHARE_OF_CAPABILITY = re.compile(rf"^\s*of\s+(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{CAPABILITY})"
+                                 r"\s+of\s+(?:the\s+)?", re.I)
+CAPABILITY_SHARE_ZH = re.compile(r"(?:达到|相当于|约为|为)(?:了)?(?P<what>[^，。；的]{1,20})的?"
+                                 r"(?:性能|算力|速度|能力|水平)?的?(?:约|近|超过)?$")
+PREDECESSOR_END = re.compile(r"(?:predecessor|previous (?:generation|model))\s*$", re.I)
 # a model's written name: "Yi-Large", "SenseNova 5.0"
 MODEL_NAME = re.compile(r"[A-Z](?:\w|\.(?=\w))*(?:[ -][A-Z0-9](?:\w|\.(?=\w))*)*")
 STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "Step" of Step-2
@@ -358,15 +367,19 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
         if rivalry is not None and i not in used:
             used.add(i)
             drafts.append(Draft(level=None, change=q, direction=rivalry[0], change_start=q.start,
-                                pattern="rival_comparison", rival=rivalry[1]))
+                                pattern="rival_comparison", rival=rivalry[1],
+                                basis=against_previous(view, rivalry[1])))
+        rival = rival_share(view, q) if i not in used else None
+        if rival is not None:
+            used.add(i)
+            drafts.append(Draft(level=q, pattern="rival_share", rival=rival))
     for i, (q, cue) in enumerate(roles):
         model = named_comparison(view, q) if cue is not None and i not in used else None
         if model is not None and cue is not None:
             used.add(i)
-            previous = PREVIOUS_WORD.search(view.text) or same_family(view, model)
             drafts.append(Draft(level=None, change=q, direction=cue.label, change_start=cue.start,
                                 pattern="model_comparison", rival=model,
-                                basis="vs_previous" if previous else None))
+                                basis=against_previous(view, model)))
     for i, (q, cue) in enumerate(roles):
         if cue is None or i in used:
             continue
@@ -463,6 +476,8 @@ def rival_comparison(view: SentenceView, q: Quantity) -> tuple[str, Cue] | None:
     m = RIVAL_AFTER.match(after) or (RIVAL_MULTIPLE.match(after) if q.unit == "x" else None)
     if m is not None:
         word, lo, hi = m.group("word"), q.end + m.end(), view.clause(q.start)[1]
+        if PREDECESSOR_END.search(view.between(lo, hi)):  # "its predecessor, the MTT S3000"
+            hi = view.semiclause(q.start)[1]
     else:
         m = RIVAL_BEFORE_ZH.search(view.between(view.clause(q.start)[0], q.start))
         if m is None:
@@ -509,6 +524,44 @@ def named_comparison(view: SentenceView, q: Quantity) -> Cue | None:
         if rival is not None:
             return rival
     return None
+
+
+def against_previous(view: SentenceView, model: Cue) -> str | None:
+    """vs_previous when the model compared with is the maker's own earlier one, else None.
+
+    ("twice that of its predecessor, the MTT S3000", "compared with the previous generation
+    Step-1", GLM-4-Plus against GLM-4)
+    """
+    before = view.between(max(view.start, model.start - 30), model.start)
+    return "vs_previous" if PREVIOUS_WORD.search(before) or same_family(view, model) else None
+
+
+def rival_share(view: SentenceView, q: Quantity) -> Cue | None:
+    """The named product a percentage measures up to, else None.
+
+    "achieves about 70% of the training performance of Nvidia's A100", 性能达到A100的70%: a
+    claim of capability, scored against that product.
+    """
+    if q.unit != "%":
+        return None
+    named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+    lo, hi = view.clause(q.start)
+    m = SHARE_OF_CAPABILITY.match(view.between(q.end, hi))
+    if m is not None:
+        rival = attr.first_after(named, q.end + m.end(), hi)
+        if rival is None or rival.start > q.end + m.end() + 1:
+            return None
+    else:
+        m = CAPABILITY_SHARE_ZH.search(view.between(lo, q.start))
+        rival = attr.first_after(named, lo + m.start("what"), lo + m.end("what")) if m else None
+        if rival is None:
+            return None
+    owned = next((s for s in named if s.label == "product"
+                  and rival.end <= s.start <= rival.end + 3), None)
+    if rival.label == "company" and owned is not None:  # "Nvidia's A100": the maker's product
+        rival = Cue(rival.start, owned.end, view.between(rival.start, owned.end), "product",
+                    attr.owned_product(view, owned))
+    return rival if rival.label == "product" else None
 
 
 def as_written(model: Cue | None) -> Cue | None:

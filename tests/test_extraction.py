@@ -2520,3 +2520,32 @@ def test_a_change_against_a_named_model_is_a_claim(text, lang, subject, rival, b
 def test_a_change_against_a_day_period_or_company_is_no_model_claim(text):
     facts = extract_text(text, published="2024-08-20")
     assert facts and all(f.modality == "reported" for f in facts)
+
+
+@pytest.mark.parametrize("text, lang, subject, rival", [
+    ("Zentrix said its Velo-5 chip achieves about 70% of the training performance of Nvidia's "
+     "A100.", "en", "Velo-5", "Nvidia A100"),
+    ("据公司介绍，其新一代芯片思元590（MLU590）在部分推理场景下的性能已达到英伟达A100的约90%。",
+     "zh", "MLU590", "Nvidia A100"),
+])
+def test_a_share_of_a_named_products_performance_is_a_claim(text, lang, subject, rival):
+    claim = next(f for f in extract_text(text, lang=lang, published="2024-07-05")
+                 if f.value is not None)
+    assert (claim.modality, claim.metric, claim.subject.name, claim.object.name) == (
+        "claim", "benchmark_score", subject, rival)
+
+
+def test_a_multiple_of_its_predecessor_shares_the_first_claims_subject():
+    text = ("Zentrix said the Velo-5 achieves about 70% of the training performance of Nvidia's "
+            "A100, and that its inference throughput is twice that of its predecessor, the "
+            "Velo-4.")
+    facts = extract_text(text, published="2024-07-05")
+    twice = next(f for f in facts if f.change is not None)
+    assert (twice.modality, twice.subject.name, twice.object.name, twice.change.basis) == (
+        "claim", "Velo-5", "Velo-4", "vs_previous")
+
+
+def test_a_share_of_a_market_is_no_claim():
+    facts = extract_text("Zentrix said its chips took about 70% of the market in China.",
+                         published="2024-07-05")
+    assert facts and all(f.modality == "reported" for f in facts)
