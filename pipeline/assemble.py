@@ -105,7 +105,11 @@ PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "
 CAGR_BEFORE = re.compile(r"(?:compound annual growth rate|CAGR|compound growth rate|"
                          r"年均复合增长率|年复合增长率|复合增长率|复合年增长率)"
                          r"[^,;，；。]{0,25}$", re.I)
-ZH_RIVAL_BEFORE = re.compile(r"(?:明显|均已|已经|已|均|连续多年)?(?:超过|超越|高于|优于|领先于)$")
+ZH_RIVAL_BEFORE = re.compile(r"(?P<word>(?:明显|均已|已经|已|均|连续多年)?"
+                             r"(?:超过|超越|高于|优于|领先于))$")
+EN_COMPARATIVE_BEFORE = re.compile(
+    r"\b(?P<word>more|fewer|higher|lower|better|faster|cheaper|longer|shorter|larger|bigger|"
+    r"stronger|greater)\b(?:\s+[\w-]+){0,4}?\s+than\s+(?:that of\s+|those of\s+|the\s+)?$", re.I)
 SINCE_YEAR_START = re.compile(r"上年末|年初|去年底|上年底|去年末|end of (?:last|the previous) year|"
                               r"beginning of (?:the|this) year|start of (?:the|this) year", re.I)
 # "ByteDance, Alibaba and Baidu have all cut", 字节跳动、阿里巴巴和百度均已下调
@@ -133,6 +137,7 @@ GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|�
                           r"[^,;，；]{0,40}$", re.I)
 DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减少", re.I)
 STATEMENT_METRIC_REACH = 40  # characters between a statement's cue and the measure it is about
+AGAINST_AFTER = re.compile(r"\b(?:against|over)\s+(?:that of\s+|the\s+)?")  # "wins ... against X"
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
                            r"\s+and\s+(?=(?:plans|aims|intends|expects|hopes)\s+to\b)")
 # 公司将继续推进数字化变革，计划年内新增3个生产基地: a bare comma before a second cue, after a
@@ -1177,8 +1182,10 @@ class SentenceAssembler:
             joint = view.start + m.end()
             spoken = any(0 <= c.start - joint <= JOINED_CUE_REACH for c in speakers) and any(
                 c.start > joint and c.label in attr.STRONG_MODALITIES for c in cues)
-            if spoken or any(0 <= c.start - joint <= JOINED_CUE_REACH for c in cues):
-                # ", and the company claimed that its PC version runs more smoothly than ..."
+            if spoken or any(0 <= c.start - joint <= JOINED_CUE_REACH for c in cues) or \
+                    view.text.startswith("that ", m.end()):
+                # ", and the company claimed that its PC version runs more smoothly than ...";
+                # "claimed that X ..., and that it won 7 of 10": a second thing said
                 cuts.add(view.start + m.start() + 1)
         edges = [view.start, *sorted(cuts), view.end]
         return list(zip(edges, edges[1:], strict=False))
@@ -1214,22 +1221,31 @@ class SentenceAssembler:
         return self.view.start + found if found >= 0 else None
 
     def rival_cues(self, lo: int, hi: int, cues: list[Cue]) -> list[Cue]:
-        """超过/高于/优于 right before a named rival: a claim.
+        """A comparison word right before a named rival: a claim.
 
         ("星火V4.0均已超过GPT-4 Turbo", 王文杰称…出货量已连续多年超过大立光). Alone these words are
-        quantity qualifiers (超过100亿元), so they are no cue in the lexicon.
+        quantity qualifiers (超过100亿元), so they are no cue in the lexicon. In English a
+        comparative said by someone: "The company claimed that its service covers more counties
+        than SF Express" (unsaid, it is the author's ranking).
         """
         view = self.view
-        if view.lang != "zh" or any(c.label == "claim" for c in cues):
+        if any(c.label == "claim" for c in cues):
+            return []
+        if view.lang == "zh":
+            before, width = ZH_RIVAL_BEFORE, 8
+        elif self.speaker is not None or any(c.label == "speaker_after" for c in view.modality):
+            before, width = EN_COMPARATIVE_BEFORE, 60
+        else:
             return []
         found = []
         for s in view.subjects:
             if s.label not in attr.SUBJECT_TYPES or not lo <= s.start < hi:
                 continue
-            m = ZH_RIVAL_BEFORE.search(view.between(max(lo, s.start - 8), s.start))
+            m = before.search(view.between(max(lo, s.start - width), s.start))
             if m is not None:
                 start = s.start - (len(m.group()))
-                found.append(Cue(start, s.start, m.group(), "claim", "claim.benchmark"))
+                found.append(Cue(start, start + len(m.group("word")), m.group("word"), "claim",
+                                 "claim.benchmark"))
         return found
 
     def statement(self, lo: int, hi: int) -> Fact | None:
@@ -1399,13 +1415,32 @@ def benchmark_wins(view: SentenceView, q: Quantity, doc_text: str) -> bool:
         c.label == "claim" and 0 <= c.start - q.end <= 6 for c in view.modality)
 
 
+def rival_against(view: SentenceView, named: list[Cue], q: Quantity) -> Cue | None:
+    """The rival right after "against"/"over" following a count of wins, named or not."""
+    m = AGAINST_AFTER.search(view.text, q.end - view.start, view.semiclause(q.start)[1]
+                             - view.start)
+    if m is None:
+        return None
+    start = view.start + m.end()
+    known = next((s for s in named if s.start == start), None)
+    if known is not None:
+        return known
+    name = attr.RIVAL_AFTER.match(view.text, m.end())
+    if name is None:
+        return None
+    return Cue(view.start + name.start("name"), view.start + name.end("name"), name.group("name"),
+               "product", name.group("name"))
+
+
 def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
               speaker: Party | None) -> Fact | None:
     """A benchmark-wins claim with its object."""
     claim = next((c for c in view.modality if c.label == "claim"), None)
+    named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+    # "won 7 of 10 evaluation dimensions against Runway Gen-3": the rival after the count;
     # without a claim cue the win verb follows the count ("有7项超过GPT-4 Turbo")
-    target = attr.first_after([s for s in view.subjects if s.label in attr.SUBJECT_TYPES],
-                              claim.end if claim else q.end, view.end)
+    target = rival_against(view, named, q) or \
+        attr.first_after(named, claim.end if claim else q.end, view.end)
     subjects = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES
                 and (target is None or s.start != target.start)]
     # the one that wins is named before the win verb ("abab 7 surpassed GPT-4 in 6 of them")

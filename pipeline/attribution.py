@@ -59,7 +59,8 @@ LITERAL_MARKET = re.compile(r"(?:'s|’s)?\s+(?P<words>(?:[A-Za-z][\w-]*\s+){1,5
 GENERATION_CLAIM = "claim.generation"  # "2x faster than the previous generation": no rival
 # a rival written right after a claim cue: 'than "Genshin Impact"', "that of Hello Kitty"
 RIVAL_AFTER = re.compile(
-    r"\s*(?:that of |those of |the )?(?P<name>“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|"
+    r"\s*(?:that of |those of |the )?(?:(?:similar|comparable|rival|competing) products "
+    r"(?:from|of|by) )?(?P<name>“[^”]{1,40}”|\"[^\"]{1,40}\"|《[^》]{1,40}》|"
     r"(?:[A-Z]|[a-z]+[A-Z])(?:[\w+-]|\.(?=\w))*(?:[ -](?:[A-Z]|\d)(?:[\w+-]|\.(?=\w))*)*)")
 # the link to the next item of a list: "... a year earlier and 355 million", 、
 LIST_AND_BEFORE = re.compile(r"(?:\band|\bas well as|[、和及与])\s*$")
@@ -685,6 +686,10 @@ def claim_object(view: SentenceView, cue: Cue) -> Cue | None:
     if known is not None and any(cue.end <= q.start and q.end <= known.start
                                  for q in view.quantities):
         known = None  # 月活跃用户数已超过2700万，百度…: a figure, then another sentence's actor
+    owned = next((s for s in targets if known is not None and known.label == "company"
+                  and s.label == "product" and known.end <= s.start <= known.end + 3), None)
+    if owned is not None:  # "better than OpenAI's Sora": the maker's product
+        return owned
     if known is not None or cue.row == GENERATION_CLAIM:
         return known
     m = RIVAL_AFTER.match(view.text, cue.end - view.start)

@@ -2549,3 +2549,28 @@ def test_a_share_of_a_market_is_no_claim():
     facts = extract_text("Zentrix said its chips took about 70% of the market in China.",
                          published="2024-07-05")
     assert facts and all(f.modality == "reported" for f in facts)
+
+
+def test_a_second_that_clause_is_a_statement_of_its_own():
+    text = ("Zentrix CEO Li Ming claimed that Kling performs better than OpenAI's Sora in "
+            "generating videos, and that it won 7 of 10 evaluation dimensions against Runway "
+            "Gen-3 in an internal assessment.")
+    facts = extract_text(text, published="2024-08-20")
+    assert sorted((f.metric or "", f.object.name) for f in facts if f.modality == "claim") == [
+        ("", "Sora"), ("benchmark_wins", "Runway Gen-3")]
+
+
+@pytest.mark.parametrize("text, rival", [
+    ("JD Logistics claimed that its delivery service covers more counties and districts than "
+     "SF Express, its largest domestic rival.", "SF Holding"),
+    ("Hua Hong also said that the performance of its new platform is comparable with that of "
+     "similar products from Infineon.", "Infineon"),
+])
+def test_a_said_comparison_with_a_rival_is_a_claim(text, rival):
+    facts = extract_text(text, published="2024-08-20")
+    assert [(f.modality, f.object.name) for f in facts] == [("claim", rival)]
+
+
+def test_an_unsaid_comparison_is_the_authors_ranking():
+    assert extract_text("Zentrix sold more cars than Tesla in China in the quarter.",
+                        published="2024-08-20") == []
