@@ -139,7 +139,8 @@ DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减�
 STATEMENT_METRIC_REACH = 40  # characters between a statement's cue and the measure it is about
 AGAINST_AFTER = re.compile(r"\b(?:against|over)\s+(?:that of\s+|the\s+)?")  # "wins ... against X"
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
-                           r"\s+and\s+(?=(?:plans|aims|intends|expects|hopes)\s+to\b)")
+                           r"\s+and\s+(?=(?:plan(?:s|ned)|aim(?:s|ed)|intend(?:s|ed)|expect(?:s|ed)|"
+                           r"hope(?:s|d))\s+to\b)")
 # 公司将继续推进数字化变革，计划年内新增3个生产基地: a bare comma before a second cue, after a
 # clause that states a plan of its own (not a speaker's "X预计，")
 ZH_CUE_CLAUSE = re.compile(r"，(?=[^，。；]{0,8}?(?:计划|力争|预计|拟|目标|有望))")
@@ -186,8 +187,10 @@ COMPANY_THEN_WILL = re.compile(r"(?:\b(?:the company|the group|we)\s+|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?its\s+(?:[\w,-]+\s+){1,7}|"
                                r"\b(?:said|says|announced|stated)\s+(?:that\s+)?it\s+|"
                                r"\bthe (?:company|group)'s\s+(?:[\w,-]+\s+){1,7}|"
-                               r"(?:该公司|公司|我们)(?:今年|明年|下半年|上半年|年内|后续|近期|未来|"
+                               r"(?:该公司|公司|我们)(?:(?:还|也)?(?:表示|称|透露|介绍|指出|强调)[，,：:]?)?"
+                               r"(?:今年|明年|下半年|上半年|年内|后续|近期|未来|"
                                r"第?[一二三四]季度|还|也|仍){0,2})$", re.I)
+# (公司表示，下半年将继续推进: the company says what it will do)
 COMPANY_REF_BEFORE = re.compile(r"\b(?:the company|the group)\b|该公司|(?<![子母])公司", re.I)
 COMPANY_REF = re.compile(r"\b(?:the company|the group|the firm|we)\b|该公司|公司|我们", re.I)
 

@@ -2574,3 +2574,24 @@ def test_a_said_comparison_with_a_rival_is_a_claim(text, rival):
 def test_an_unsaid_comparison_is_the_authors_ranking():
     assert extract_text("Zentrix sold more cars than Tesla in China in the quarter.",
                         published="2024-08-20") == []
+
+
+def test_the_company_says_what_it_will_do():
+    text = "珀莱雅发布半年报。公司表示，下半年将继续推进大单品策略，并计划于第四季度推出新品。"
+    facts = extract_text(text, lang="zh", published="2024-08-22")
+    assert [(f.modality, f.horizon.label) for f in facts] == [("plan", "2024-H2"),
+                                                               ("plan", "2024-Q4")]
+
+
+def test_a_plan_joined_by_and_planned_is_a_second_statement():
+    text = ("China Shenhua reported results. He said the company would start construction of two "
+            "power projects this year and planned to invest about 28 billion yuan by 2026.")
+    facts = extract_text(text, published="2024-08-24")
+    assert sorted((f.modality, f.value is None) for f in facts) == [("plan", False),
+                                                                    ("plan", True)]
+
+
+def test_projects_as_a_noun_is_no_forecast():
+    facts = extract_text("China Shenhua said it would build two power projects in Xinjiang.",
+                         published="2024-08-24")
+    assert [f.modality for f in facts] == ["plan"]
