@@ -40,7 +40,8 @@ POSSESSIVE = ("'s ", "’s ")
 # a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
 # one the figure is about
 AGENT_BEFORE = re.compile(
-    r"(?:\b(?:by|from|with|than|against|like|including|versus|vs\.?|thanks to|on the back of|"
+    r"(?:\b(?:(?<!followed )(?<!trailed )by|from|with|than|against|like|including|versus|"
+    r"vs\.?|thanks to|on the back of|"
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 COMPARISON_BEFORE = re.compile(

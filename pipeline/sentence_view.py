@@ -105,6 +105,13 @@ class _ByStart:
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
+def outside_names(metrics: list[Cue], named: list[Cue]) -> list[Cue]:
+    """Metric words that are not part of a name ("China Overseas Land & Investment")."""
+    return [m for m in metrics if not any(
+        n.start <= m.start and m.end <= n.end and (n.start, n.end) != (m.start, m.end)
+        for n in named)]
+
+
 def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
     """Split every stage's hits by sentence (sentences come from the segmenter)."""
     seg = doc._.segmentation
@@ -120,9 +127,10 @@ def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
             continue  # the headline repeats the body's facts; it is page header, not text
         s, e = sentence.start, sentence.end
         text = full_text[s:e]
+        named = subjects.inside(s, e)
         views.append(SentenceView(
             s, e, text, sentence.paragraph, lang, quantities=numbers.inside(s, e),
-            subjects=subjects.inside(s, e), metrics=metrics.inside(s, e),
+            subjects=named, metrics=outside_names(metrics.inside(s, e), named),
             segments=segments.inside(s, e), changes=changes.inside(s, e),
             modality=modality.inside(s, e), times=times.inside(s, e),
             clause_breaks=[s + i for i in clause_breaks(text)],

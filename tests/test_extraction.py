@@ -2595,3 +2595,16 @@ def test_projects_as_a_noun_is_no_forecast():
     facts = extract_text("China Shenhua said it would build two power projects in Xinjiang.",
                          published="2024-08-24")
     assert [f.modality for f in facts] == ["plan"]
+
+
+def test_a_metric_word_inside_a_company_name_names_no_metric():
+    text = ("Poly Developments ranked first with sales of 235.6 billion yuan in the first nine "
+            "months, followed by China Overseas Land & Investment with 180.2 billion yuan.")
+    fact = one(extract_text(text, published="2024-10-20"), "180200000000")
+    assert (fact.subject.name, fact.metric) == ("China Overseas Land & Investment", "sales")
+
+
+def test_monetary_funds_are_cash():
+    fact = one(extract_text("As of the end of June, Vanke's monetary funds were 86.23 billion "
+                            "yuan.", published="2024-09-01"), "86230000000")
+    assert fact.metric == "cash"
