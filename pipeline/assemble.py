@@ -137,6 +137,16 @@ GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|�
                           r"[^,;，；]{0,40}$", re.I)
 DECLINE_WORD = re.compile(r"\b(?:decline|fall|drop|shrink)\w*|下降|下滑|减少", re.I)
 STATEMENT_METRIC_REACH = 40  # characters between a statement's cue and the measure it is about
+# the name of a period right before its span in brackets: "the summer transport period (",
+# 暑运期间（
+SPAN_NAME_BEFORE = re.compile(
+    r"(?:\bthe\s+|this\s+year's\s+)(?P<name>(?:[\w-]+\s+){0,3}?(?:period|season|holiday|"
+    r"festival|rush|week|promotion|campaign))\s*[(（]\s*(?:from\s+)?$|"
+    r"(?P<zh>[\u4e00-\u9fff“”0-9]{2,8}?)(?:期间|档期)?[（(]$", re.I)
+CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
+SPAN_WORDS_NOT_NAMES = {"same", "whole", "entire", "reporting", "review", "first", "second",
+                        "third", "fourth", "last", "next", "this", "that", "previous", "current",
+                        "holiday", "festival", "promotion", "sales", "shopping"}
 AGAINST_AFTER = re.compile(r"\b(?:against|over)\s+(?:that of\s+|the\s+)?")  # "wins ... against X"
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
                            r"\s+and\s+(?=(?:plan(?:s|ned)|aim(?:s|ed)|intend(?:s|ed)|expect(?:s|ed)|"
@@ -223,6 +233,9 @@ class DocContext:
     # (paragraph, sentence start, label) of the last horizon read from a sentence's own words
     last_horizon: tuple[int, int, str | None] | None = None
     previous_sentence: int | None = None  # start of the sentence before the current one
+    # periods the article defines: "the summer transport period (July 1 to August 31)" ->
+    # {"summer transport period": "2024-07/2024-08", "summer": ...}
+    named_spans: dict[str, str] = field(default_factory=dict)
 
 
 def unit_class(q: Quantity | None) -> str:
@@ -797,6 +810,10 @@ class SentenceAssembler:
         period: the figure keeps the sentence's own period.
         """
         carried = self.ctx.carried_period
+        if mention is None and self.ctx.named_spans:
+            defined = defined_period(self.view, self.ctx.named_spans)
+            if defined is not None:  # "during the summer transport period", defined before
+                return defined
         base_period = self.base_near(mention)
         if metric_def is not None and metric_def.point_in_time and (
                 mention is None or mention.kind in ("since", "cumulative")) and any(
@@ -1463,6 +1480,43 @@ def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
     )
 
 
+def named_spans(view: SentenceView) -> dict[str, str]:
+    """Periods the sentence defines by a span in brackets, and the words that name them.
+
+    "during the summer transport period (July 1 to August 31)" defines "summer transport
+    period" and "summer"; 暑运期间（7月1日至8月31日） defines 暑运.
+    """
+    found = {}
+    for t in view.times:
+        if not t.label or "/" not in t.label:
+            continue
+        before = view.between(max(view.start, t.start - 50), t.start)
+        m = SPAN_NAME_BEFORE.search(before)
+        if m is None:
+            continue
+        phrase = (m.group("name") or m.group("zh")).strip().lower()
+        found[phrase] = t.label
+        first = phrase.split()[0] if " " in phrase else None
+        if first is not None and first not in SPAN_WORDS_NOT_NAMES:
+            found.setdefault(first, t.label)  # "summer", "618"
+    return found
+
+
+def defined_period(view: SentenceView, spans: dict[str, str]) -> tuple[str, str] | None:
+    """(label, text) of a period the article defined earlier, named again in this sentence."""
+    for phrase, label in spans.items():
+        if CJK_TEXT.match(phrase):
+            at = view.text.find(phrase)
+            if at >= 0:
+                return label, phrase
+            continue
+        m = re.search(rf"\b(?:during|in|over|for|throughout)\s+(?:the\s+|this\s+year's\s+)?"
+                      rf"{re.escape(phrase)}\b", view.text, re.I)
+        if m is not None:
+            return label, m.group()
+    return None
+
+
 def earlier(label: str | None, than: str | None) -> bool:
     """Whether period `label` ended before period `than` began."""
     a, b = label_bounds(label), label_bounds(than)
@@ -1632,6 +1686,7 @@ def assemble(doc: Doc) -> list[Fact]:
                 view.between(max(view.start, t.start - 12), t.start)))]
         if as_of:  # "As of June 30, 2024, ...": the day the paragraph's stocks are counted
             ctx.last_as_of = (view.paragraph, as_of[-1])
+        ctx.named_spans.update(named_spans(view))
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
         if named:

@@ -2608,3 +2608,22 @@ def test_monetary_funds_are_cash():
     fact = one(extract_text("As of the end of June, Vanke's monetary funds were 86.23 billion "
                             "yuan.", published="2024-09-01"), "86230000000")
     assert fact.metric == "cash"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The CAAC said that during the summer transport period (July 1 to August 31), airlines "
+     "carried 146 million passenger trips, up 8.7% year-on-year. The national railway sent 906 "
+     "million passengers during the summer, an increase of 6.9% year-on-year.", "en"),
+    ("民航局表示，暑运期间（7月1日至8月31日），民航旅客运输量1.46亿人次，同比增长8.7%。铁路方面，暑运期间"
+     "全国铁路发送旅客9.06亿人次，同比增长6.9%。", "zh"),
+])
+def test_a_period_defined_in_brackets_dates_its_later_mentions(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-09-05")
+    assert [f.period.label for f in facts] == ["2024-07/2024-08"] * 2
+
+
+def test_the_same_period_in_brackets_defines_no_name():
+    text = ("Revenue for the same period (January to June) rose 8% year-on-year. In the same "
+            "quarter, Zentrix sold 100 million units.")
+    facts = extract_text(text, published="2024-09-05")
+    assert all(f.period is None or f.period.label != "2024-01/2024-06" for f in facts[1:])
