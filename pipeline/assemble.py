@@ -220,6 +220,7 @@ class DocContext:
     previous_company: Cue | None = None
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
+    last_market_paragraph: int | None = None  # where the last market was named
     last_product: Cue | None = None  # the product named last ("... the game had sold")
     recent_products: list[Cue] = field(default_factory=list)  # the last few, oldest first
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
@@ -573,7 +574,8 @@ class SentenceAssembler:
             season = label is not None and MONTH_SPAN.fullmatch(label) is not None
             if label and ("/" not in label and len(label) < 10 or season) and mention is not None \
                     and (mention.kind == "point" or season and mention.kind == "interval") \
-                    and not within(label, ctx.report_period) \
+                    and not (within(label, ctx.report_period) and not (
+                        season and YEAR_ONLY.fullmatch(ctx.report_period or ""))) \
                     and not attr.compared_time(view, mention):
                 # a report period, not a span of years ("2008/2021") nor a part of the article's
                 # own ("其中第二季度" inside a half-year report); a span of months carries on
@@ -1020,6 +1022,7 @@ class SentenceAssembler:
         if subject is None or subject.type != "market":
             return
         self.ctx.last_market = subject
+        self.ctx.last_market_paragraph = self.view.paragraph
         regions = [r.name for r in self.ctx.lex.regions if subject.name.startswith(r.name + " ")]
         if regions:  # "South Korea semiconductor equipment market": the longest region name
             self.ctx.market_region = max(regions, key=len)
@@ -1129,8 +1132,11 @@ class SentenceAssembler:
                                    ctx.previous_company or ctx.main_subject,
                                    self.ctx.lex,
                                    self.ctx.market_region, self.ctx.company_article)
-        if picked is None:
-            return self.ctx.topic_market  # a round-up's figure with no subject: its market
+        if picked is None:  # a round-up's figure with no subject: the market its paragraph
+            # is on ("The daily average was 2.35 million passenger trips"), else the article's
+            last = self.ctx.last_market
+            return last if last is not None and self.ctx.last_market_paragraph == \
+                self.view.paragraph else self.ctx.topic_market
         name, text, kind = picked
         parent = self.ctx.lex.parent_of(name, self.main_name) if kind == "company" else None
         if parent is not None:

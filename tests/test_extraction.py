@@ -2628,3 +2628,11 @@ def test_the_same_period_in_brackets_defines_no_name():
     facts = extract_text(text, published="2024-09-05")
     assert len(facts) == 2 and facts[0].period.label == "2024-01/2024-05"
     assert facts[1].period is None or facts[1].period.text is None  # carried, not "named"
+
+
+def test_a_figure_with_no_subject_is_about_its_paragraphs_market():
+    text = ("The CAAC said that from July to August, China's civil aviation market carried 146 "
+            "million passenger trips, up 8.7% year-on-year. The daily average was 2.35 million "
+            "passenger trips.")
+    facts = extract_text(text, published="2024-09-05")
+    assert [f.subject.name for f in facts] == ["China civil aviation market"] * 2
