@@ -1199,9 +1199,12 @@ class SentenceAssembler:
         speakers = [c for c in view.modality if c.label == "speaker_after"]
         for m in ZH_CUE_CLAUSE.finditer(view.text) if view.lang == "zh" else ():
             joint = view.start + m.start()
-            before = [c for c in cues if c.label in ("plan", "target", "future")
+            before = [c for c in cues if c.label in ("plan", "target", "future", "forecast")
                       and c.end <= joint and c.start >= max(
-                [view.start, *(cut for cut in cuts if cut <= joint)])]
+                [view.start, *(cut for cut in cuts if cut <= joint)])
+                      and not (c.label == "forecast" and view.text.startswith(
+                          ("，", ",", "：", ":"), c.end - view.start))]
+            # (他预计，随着…，公司收入有望…: the speaker's frame, one statement)
             if before and not SPEAKER_END.search(view.between(view.start, joint)):
                 cuts.add(joint + 1)
         for m in JOINED_CLAUSE.finditer(view.text):
@@ -1322,8 +1325,11 @@ class SentenceAssembler:
                              for c in view.modality)  # 他透露，…将于三季度推送
         insiders_on_market = ctx.last_market is not None and cue.label == "forecast" and \
             self.outsider_before(cue.start)  # "Industry insiders expect exports to slow down"
+        market_named = cue.label == "forecast" and any(
+            c.label == "product" and lo <= c.start < hi for c in view.segments)
         if not named and self.speaker is None and not COMPANY_REF.search(view.text) \
-                and not named_before_cue and not (someone_speaks and cue.label == "plan") \
+                and not named_before_cue and not (someone_speaks and (
+                    cue.label == "plan" or market_named)) \
                 and not insiders_on_market:
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
         if cue.label in ("plan", "target") and self.outsider_before(cue.start):

@@ -2636,3 +2636,26 @@ def test_a_figure_with_no_subject_is_about_its_paragraphs_market():
             "passenger trips.")
     facts = extract_text(text, published="2024-09-05")
     assert [f.subject.name for f in facts] == ["China civil aviation market"] * 2
+
+
+def test_a_forecast_clause_beside_a_numeric_one_is_its_own_statement():
+    text = ("宁德时代发布三季报。东吴证券则预测，四季度宁德时代出货量有望超过130GWh，"
+            "全年毛利率有望维持在28%以上。")
+    facts = extract_text(text, lang="zh", published="2024-10-20")
+    assert sorted((f.modality, f.metric, f.value is None) for f in facts) == [
+        ("forecast", "gross_margin", False), ("forecast", "shipments", True)]
+
+
+def test_a_speakers_forecast_frame_is_one_statement():
+    text = ("迈瑞医疗发布半年报。他预计，随着设备更新项目的招标陆续落地，"
+            "公司国内收入有望在第四季度恢复较快增长。")
+    facts = extract_text(text, lang="zh", published="2024-08-30")
+    assert [f.modality for f in facts] == ["forecast"]
+
+
+def test_a_market_forecast_by_a_pronoun_speaker_is_a_statement():
+    text = ("SNE Research said global installations rose. It also predicts that global EV battery "
+            "demand will approach 1,000GWh in 2025.")
+    facts = extract_text(text, published="2024-10-20")
+    assert [(f.modality, f.subject.type, f.horizon.label) for f in facts] == [
+        ("forecast", "market", "2025")]
