@@ -39,6 +39,10 @@ COORDINATED = re.compile(rf"(?<![\w-]){_NAME}(?:, {_NAME})*,? and {_NAME}")
 POSSESSIVE = ("'s ", "’s ")
 # a company named in a prepositional phrase ("led by Alibaba", "than Tesla") is rarely the
 # one the figure is about
+# "after the company refreshed its iPad lineup in May": a clause of its own, with a verb (not
+# "after a funding round in November 2023", which dates the valuation it led to)
+EVENT_CLAUSE = re.compile(r"\b(?:after|when|because)\s+(?:the\s+[a-z]+|it|they|he|she|"
+                          r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)\s+(?:[a-z]+ed|was|were|had|began)\b")
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:(?<!followed )(?<!trailed )by|from|with|than|against|like|including|versus|"
     r"vs\.?|thanks to|on the back of|"
@@ -467,8 +471,14 @@ def dates_announcement(view: SentenceView, lo: int, t: TimeMention) -> bool:
     "the buyback program of up to US$2 billion announced in June": June is not the figure's
     period nor the plan's horizon.
     """
-    return t.start >= lo and ANNOUNCED_BEFORE.search(
-        view.between(max(lo, t.start - 24), t.start)) is not None
+    if t.start < lo:
+        return False
+    if ANNOUNCED_BEFORE.search(view.between(max(lo, t.start - 24), t.start)) is not None:
+        return True
+    # "revenue jumped 24% after the company refreshed its iPad lineup in May": the time of
+    # the event the figure is explained by
+    return EVENT_CLAUSE.search(view.between(lo, t.start)) is not None and not any(
+        lo <= c <= t.start for c in view.semiclause_breaks)
 
 
 def times_not_announcing(view: SentenceView, lo: int) -> list[TimeMention]:

@@ -81,6 +81,11 @@ PREDECESSOR_END = re.compile(r"(?:predecessor|previous (?:generation|model))\s*$
 MODEL_NAME = re.compile(r"[A-Z](?:\w|\.(?=\w))*(?:[ -][A-Z0-9](?:\w|\.(?=\w))*)*")
 STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "Step" of Step-2
 PREVIOUS_WORD = re.compile(r"previous|predecessor|earlier|上一代|前代|上代", re.I)
+COMPARED_CHANGE_BEFORE = re.compile(r"\b(?:after|from|compared with|compared to|versus|than)\s+"
+                                    r"an?\s+$", re.I)
+CHANGE_NOUN = re.compile(r"increase|decrease|rise|decline|drop|gain|jump|fall|reduction|cut",
+                         re.I)
+ARTICLE_END = re.compile(r"\ban?\s+$", re.I)
 RIVAL_DOWN = {"lower", "shorter", "slower", "cheaper", "less", "smaller"}
 RIVAL_UP = {"higher", "longer", "faster", "better", "more", "greater", "高", "快", "多", "长"}
 RESPECTIVELY = re.compile(r"respectively|分别")
@@ -143,6 +148,10 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
                 cue.start <= q.end + 1
                 or AFTER_QUALIFIER.fullmatch(view.between(q.end, cue.start))):
             return cue  # "8 million fewer", 20%以上的同比增长
+        if cue.label in ("up", "down") and 0 <= cue.start - q.end <= 1 and \
+                CHANGE_NOUN.fullmatch(cue.text) and ARTICLE_END.search(
+                    view.between(max(view.start, left_edge(q) - 4), left_edge(q))):
+            return cue  # "US$1.40, an 11% increase from a year earlier", "a 5% decline"
     left = left_edge(q)
     for cue in sorted(view.changes, key=lambda c: -c.end):
         if cue.end > left or cue.label not in ("up", "down", "flat"):
@@ -455,6 +464,14 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                         view.between(max(view.start, left_edge(p) - 8), left_edge(p))))
                 for p in quantities):
             draft.basis = "vs_previous"  # "increase 4.1% to 559.7 million, up from 537.6 million"
+    ordered = sorted((d for d in drafts if d.change is not None), key=lambda d: d.change.start)
+    for before, draft in zip(ordered, ordered[1:], strict=False):
+        if before.basis in ("yoy", "qoq", "mom", "hoh") and draft.basis in (None, "vs_previous") \
+                and draft.level is None and COMPARED_CHANGE_BEFORE.search(view.between(
+                    max(view.start, left_edge(draft.change) - 20), left_edge(draft.change))):
+            # "grew 5.3% year-on-year in June, after a 5.6% increase in May", "compared with
+            # a 1.4% decline in August": the earlier change, on the same basis
+            draft.basis = before.basis
     bases = {d.basis for d in drafts if d.change is not None and d.basis is not None}
     if len(bases) == 1 and RESPECTIVELY.search(view.text):
         for draft in drafts:  # "grew 10%, 32% and 17% year-on-year respectively": all three

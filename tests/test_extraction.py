@@ -2659,3 +2659,29 @@ def test_a_market_forecast_by_a_pronoun_speaker_is_a_statement():
     facts = extract_text(text, published="2024-10-20")
     assert [(f.modality, f.subject.type, f.horizon.label) for f in facts] == [
         ("forecast", "market", "2025")]
+
+
+def test_an_n_percent_increase_after_a_figure_is_its_change():
+    fact = one(extract_text("Diluted earnings per share came in at US$1.40, an 11% increase from "
+                            "a year earlier.", published="2024-08-02"), "1.40")
+    assert (fact.change.amount, fact.change.direction, fact.change.basis) == (
+        Decimal("11"), "up", "yoy")
+
+
+def test_an_earlier_change_keeps_the_basis_of_the_change_it_is_compared_with():
+    text = ("Prices in first-tier cities fell 1.0% month-on-month in September, compared with a "
+            "1.4% decline in August.")
+    facts = extract_text(text, published="2024-10-20")
+    assert [(f.change.basis, f.period.label) for f in facts] == [("mom", "2024-09"),
+                                                                 ("mom", "2024-08")]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Apple's iPad revenue jumped 24% to US$7.16 billion in the second quarter after the company "
+     "refreshed its iPad Pro lineup in May.", "2024-Q2"),
+    ("01.AI was valued at more than US$1 billion after a funding round led by Alibaba Cloud in "
+     "November 2023.", "2023-11"),
+])
+def test_the_time_of_an_explaining_event_is_not_the_figures(text, label):
+    fact = next(f for f in extract_text(text, published="2024-08-02") if f.value is not None)
+    assert fact.period.label == label
