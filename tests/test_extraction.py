@@ -2685,3 +2685,9 @@ def test_an_earlier_change_keeps_the_basis_of_the_change_it_is_compared_with():
 def test_the_time_of_an_explaining_event_is_not_the_figures(text, label):
     fact = next(f for f in extract_text(text, published="2024-08-02") if f.value is not None)
     assert fact.period.label == label
+
+
+def test_the_year_ago_quarter_is_the_same_quarter_last_year():
+    facts = extract_text("In the second quarter, gross margin rose to 46.3%, from 44.5% in the "
+                         "year-ago quarter.", published="2024-08-02")
+    assert [f.period.label for f in facts] == ["2024-Q2", "2023-Q2"]
