@@ -362,7 +362,8 @@ def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[T
 
 
 FISCAL_LINK = {
-    "en": re.compile(r"\s*,?\s*(?:(?:of|for|in|ended|ending|that ended)\s+)?(?:the\s+)?"),
+    "en": re.compile(r"\s*,?\s*(?:(?:of|for|in|ended|ending|that ended)\s+)?"
+                     r"(?:the\s+|its\s+|their\s+)?"),
     "zh": re.compile(r"\s*(?:的)?\s*"),
 }
 

@@ -2691,3 +2691,10 @@ def test_the_year_ago_quarter_is_the_same_quarter_last_year():
     facts = extract_text("In the second quarter, gross margin rose to 46.3%, from 44.5% in the "
                          "year-ago quarter.", published="2024-08-02")
     assert [f.period.label for f in facts] == ["2024-Q2", "2023-Q2"]
+
+
+def test_a_quarter_of_its_fiscal_year_is_fiscal():
+    facts = extract_text("For the September quarter, the fourth quarter of its fiscal year, "
+                         "Apple expects revenue to grow 5%.", published="2024-08-02")
+    assert [(f.modality, f.horizon.label) for f in facts] == [("forecast", None)]
+    assert facts[0].horizon.text.endswith("fourth quarter of its fiscal year")
