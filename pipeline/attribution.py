@@ -48,6 +48,7 @@ AGENT_BEFORE = re.compile(
     r"vs\.?|thanks to|on the back of|"
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
+JOINED_START = re.compile(r"^[\s,]*(?:and|while|but|whereas)\b", re.I)  # a clause of its own
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus|"
     r"(?:the )?same as|similar to|in line with|flat with)\b"
@@ -662,6 +663,11 @@ def governing_modality(view: SentenceView, start: int) -> Cue | None:
     if cue is not None and any(t.label == "terminate" and cue.end <= t.start and t.end <= start
                                for t in view.modality):
         cue = None  # "..., but this year the share is below 5%": the cue's scope ended
+    if cue is not None and view.clause(cue.start) != clause and JOINED_START.match(
+            view.between(clause[0], start)) and any(
+            c.label == "past" and clause[0] <= c.start and c.end <= start for c in view.modality):
+        cue = None  # "raised its sales forecast to 2.3 trillion yen, and China accounted for
+        # 49.9% of its sales": a new clause stating what was
     if cue is None:
         cue = first_after(strong, start, view.clause(start)[1])
     return cue

@@ -27,6 +27,7 @@ INTERVAL_JOIN = {
     "en": r"\s*(?:or|to|through|until|till|-to-|-|–)\s*(?:the\s+)?",
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
+QUARTER_LABEL = re.compile(r"(\d{4})-Q([1-4])")
 CONNECTOR_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in CONNECTOR.items()}
 INTERVAL_JOIN_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in INTERVAL_JOIN.items()}
 COMMA_GAP = re.compile(r",\s*")
@@ -343,6 +344,18 @@ class _Resolver:
         return TimeMention(p.start, end, self.text[p.start:end], label, "next_n_years")
 
 
+def _as_months(label: str, first: bool) -> str:
+    """A quarter as its first or last month, to join it to a month; other labels stay.
+
+    ("April-June quarter" is 2024-04/2024-06, that is 2024-Q2)
+    """
+    m = QUARTER_LABEL.fullmatch(label)
+    if m is None:
+        return label
+    month = 3 * int(m.group(2)) - (2 if first else 0)
+    return f"{m.group(1)}-{month:02d}"
+
+
 def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[TimeMention]:
     """Merge "late 2025 or early 2026" / "from 2008 to 2021" into one interval mention."""
     join = INTERVAL_JOIN_END[lang]
@@ -355,6 +368,9 @@ def _join_intervals(mentions: list[TimeMention], text: str, lang: str) -> list[T
                 gap = m.text[:1]  # "3月至6月": 至 joins a range here, it is no deadline
             if len(gap) <= 10 and join.match(gap) and prev.kind in ("point", "deadline"):
                 merged = f"{prev.label}/{m.label}"
+                if bool(QUARTER_LABEL.fullmatch(prev.label)) != bool(
+                        QUARTER_LABEL.fullmatch(m.label)):  # a month joined to a quarter
+                    merged = f"{_as_months(prev.label, True)}/{_as_months(m.label, False)}"
                 out[-1] = TimeMention(prev.start, m.end, text[prev.start:m.end], merged, "interval")
                 continue
         out.append(m)

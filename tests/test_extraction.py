@@ -2698,3 +2698,11 @@ def test_a_quarter_of_its_fiscal_year_is_fiscal():
                          "Apple expects revenue to grow 5%.", published="2024-08-02")
     assert [(f.modality, f.horizon.label) for f in facts] == [("forecast", None)]
     assert facts[0].horizon.text.endswith("fourth quarter of its fiscal year")
+
+
+def test_a_new_clause_stating_what_was_leaves_the_forecast_cue_behind():
+    text = ("Tokyo Electron raised its net sales forecast for the year to 2.3 trillion yen, and "
+            "China accounted for 49.9% of its sales in the April-June quarter.")
+    facts = extract_text(text, published="2024-08-20")
+    share = one(facts, "49.9")
+    assert (share.modality, share.period.label) == ("reported", "2024-Q2")
