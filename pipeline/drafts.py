@@ -27,7 +27,7 @@ MULTIPLE_OF_EARLIER = re.compile(
 MULTIPLE_OF_EARLIER_NEAR = re.compile(r"\btimes (?:that|those|the level)\b|同期的[\d.]+倍", re.I)
 MULTIPLE_OF_EARLIER_ZH = re.compile(
     r"(?:是|为|达到?|相当于)(?:去年同期|上年同期|去年|上年|今年年初|年初|去年底|年末|上季度|[一二三四]季度)的$")
-RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)", re.I)
+RAISE_WORD = re.compile(r"rais(?:e|ed|es|ing)|los(?:e|es|t|ing)", re.I)
 BY_BEFORE = re.compile(r"\bby\s*(?:about|around|nearly|some|roughly)?\s*$", re.I)
 TO_AFTER = re.compile(r"\s*to\b", re.I)
 CHANGE_FILLER = re.compile(
@@ -170,8 +170,10 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
         if cue.label == "flat" and re.search(r"\bat\b|于|在", gap):
             return None  # "stable at 9%", 稳定在9%: the level it stayed at
         if RAISE_WORD.fullmatch(cue.text) and q.unit and len(q.unit) == 3 and \
-                not BY_BEFORE.search(gap):
-            return None  # "which raised HK$2.59 billion": money raised, not a rise
+                not BY_BEFORE.search(gap) and (cue.text.lower().startswith("rais") or not any(
+                    view.clause(cue.start)[0] <= m.start < cue.start for m in view.metrics)):
+            return None  # "which raised HK$2.59 billion": money raised, not a rise; "had
+            # lost 1.16 billion yuan": a loss, not a fall
         if CHANGE_FILLER.match(gap):
             return cue
         break

@@ -2706,3 +2706,9 @@ def test_a_new_clause_stating_what_was_leaves_the_forecast_cue_behind():
     facts = extract_text(text, published="2024-08-20")
     share = one(facts, "49.9")
     assert (share.modality, share.period.label) == ("reported", "2024-Q2")
+
+
+def test_money_lost_is_a_loss_not_a_fall():
+    fact = one(extract_text("In the second quarter, Leapmotor had lost 1.16 billion yuan.",
+                            published="2024-10-20"), "-1160000000")
+    assert (fact.metric, fact.change) == ("net_profit", None)
