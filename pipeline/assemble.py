@@ -127,8 +127,12 @@ SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "
 VOLUME_WHOLE_AFTER = re.compile(
     r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
     r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+IN_TOTAL_BEFORE = re.compile(r"\bin (?:the |its )?total (?:[\w-]+ ){0,2}", re.I)
 VOLUME_WHOLE_BEFORE = re.compile(
-    r"占[^，。；,;]{0,24}(?:出货量|销量|交付量)(?:的|比例为|比重为|比例达到?)?(?:约|超过|近|逾)?$")
+    r"占[^，。；,;]{0,24}(?:出货量|销量|交付量)(?:的|比例为|比重为|比例达到?)?(?:约|超过|近|逾)?$|"
+    r"\b(?:proportion|share) of (?:[\w'’-]+ ){1,4}in (?:the )?total (?:[\w-]+ ){0,2}"
+    r"(?:sales|shipments|deliveries)\b[^,;]{0,40}$", re.I)
+# ("the proportion of new energy vehicles in total new car sales will reach nearly 40%")
 SHARE_VERB_BEFORE = re.compile(r"\baccount(?:s|ed|ing)? for\b|\bcontributed\b|占|比例|比重|占比",
                                re.I)
 FLOW_METRICS = {"revenue", "sales", "net_profit", "net_profit_attributable", "adjusted_net_profit",
@@ -1050,14 +1054,20 @@ class SentenceAssembler:
         view = self.view
         holders = [c for c in view.subjects if c.label == "company" and c.end <= anchor.start]
         holders += [c for c in view.segments if c.label == "product" and c.end <= anchor.start
-                    and not VOLUME_WHOLE_BEFORE.search(view.between(view.start, c.start))]
+                    and not VOLUME_WHOLE_BEFORE.search(view.between(view.start, c.start))
+                    and not IN_TOTAL_BEFORE.search(view.between(max(view.start, c.start - 24),
+                                                                c.start))]
         holder = max(holders, key=lambda c: c.start, default=None)
         if holder is None or holder.label == "company":
             return "market_share", self.subject_for(anchor.start, "market_share")
         companies = [s for s in view.subjects if s.label == "company" and s.end <= anchor.start]
         main = companies[-1] if companies else self.ctx.main_subject  # "Lenovo ... the company"
-        if main is not None and main.label == "company" and OWN_WHOLE.match(
-                view.between(anchor.end, view.clause(anchor.start)[1])):
+        if main is not None and main.label == "company" and (OWN_WHOLE.match(
+                view.between(anchor.end, view.clause(anchor.start)[1])) or self.ctx.company_article
+                and IN_TOTAL_BEFORE.search(view.between(view.clause(anchor.start)[0],
+                                                        anchor.start))):
+            # ("The proportion of new energy vehicles in total sales rose to 33.5%" in Geely's
+            # article: Geely's own mix)
             # "AI PCs accounted for 8% of the group's PC shipments": the company's own mix
             return "adoption_rate", Subject(name=main.row, text=main.text, type="company")
         market = attr.market_subject(view, holder.end, self.ctx.market_region)

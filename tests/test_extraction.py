@@ -2712,3 +2712,12 @@ def test_money_lost_is_a_loss_not_a_fall():
     fact = one(extract_text("In the second quarter, Leapmotor had lost 1.16 billion yuan.",
                             published="2024-10-20"), "-1160000000")
     assert (fact.metric, fact.change) == ("net_profit", None)
+
+
+def test_a_categorys_proportion_of_total_sales_is_its_adoption_rate():
+    text = ("CAAM expects that the sales of new energy vehicles in China will exceed 12 million "
+            "units in 2024, and the proportion of new energy vehicles in total new car sales will "
+            "reach nearly 40%.")
+    share = one(extract_text(text, published="2024-07-20"), "40")
+    assert (share.metric, share.subject.name) == ("adoption_rate",
+                                                  "China new energy vehicle market")
