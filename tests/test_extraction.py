@@ -2721,3 +2721,10 @@ def test_a_categorys_proportion_of_total_sales_is_its_adoption_rate():
     share = one(extract_text(text, published="2024-07-20"), "40")
     assert (share.metric, share.subject.name) == ("adoption_rate",
                                                   "China new energy vehicle market")
+
+
+def test_uses_of_a_service_are_counted_over_the_period():
+    text = ("In the second quarter, the CAAC said airlines carried 180 million passenger trips, up "
+            "10% year-on-year. International routes carried 11.2 million passenger trips.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [(f.metric, f.period.label) for f in facts] == [("usage", "2024-Q2")] * 2
