@@ -127,6 +127,10 @@ SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "
 VOLUME_WHOLE_AFTER = re.compile(
     r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
     r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|took|takes|captured|with|had)\s+(?:a\s+|about\s+|"
+                         r"roughly\s+|around\s+|nearly\s+)?(?:[\d.]+%\s*(?:,|and)\s*)*$", re.I)
+SHARE_NOUN = re.compile(r"\bshare\b(?! (?:price|buyback|repurchase))|份额|占有率", re.I)
+STAKE_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+)?(?:shares|stake|equity|voting)", re.I)
 IN_TOTAL_BEFORE = re.compile(r"\bin (?:the |its )?total (?:[\w-]+ ){0,2}", re.I)
 VOLUME_WHOLE_BEFORE = re.compile(
     r"占[^，。；,;]{0,24}(?:出货量|销量|交付量)(?:的|比例为|比重为|比例达到?)?(?:约|超过|近|逾)?$|"
@@ -703,6 +707,15 @@ class SentenceAssembler:
                 # "50% of China's PC shipments in 2025 and 85% in 2028", "..., and the
                 # proportion will reach 60%": the same share of the same subject
                 metric, subject = list(self.built.values())[-1]
+        if value is not None and value.unit == "%" and metric == "other" and \
+                choice.how == "no_metric" and subject is not None and subject.type == "company" \
+                and HELD_BEFORE.search(view.between(max(view.start, anchor.start - 40),
+                                                    anchor.start)) and (
+                self.ctx.last_figure is not None and self.ctx.last_figure[0] == "market_share"
+                or SHARE_NOUN.search(view.text)) and not STAKE_AFTER.match(
+                    view.between(anchor.end, view.end)):
+            metric = "market_share"  # "BOE ranked second with 16.8%", "Visionox and Tianma
+            # held 7.5% and 6.9%": a vendor's part of the market the paragraph ranks
         return metric, subject
 
     def growth_rate(self, draft: Draft, choice: attr.MetricChoice,

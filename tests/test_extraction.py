@@ -2728,3 +2728,17 @@ def test_uses_of_a_service_are_counted_over_the_period():
             "10% year-on-year. International routes carried 11.2 million passenger trips.")
     facts = extract_text(text, published="2024-08-20")
     assert [(f.metric, f.period.label) for f in facts] == [("usage", "2024-Q2")] * 2
+
+
+def test_a_vendors_bare_percentage_in_a_ranking_is_its_market_share():
+    text = ("Samsung Display led the market with a 41.3% share. BOE ranked second with 16.8%, "
+            "while Visionox and Tianma held 7.5% and 6.9%, respectively.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [f.metric for f in facts] == ["market_share"] * 4
+
+
+def test_a_stake_held_is_no_market_share():
+    fact = one(extract_text("Samsung Display led the market with a 41.3% share. As of the end of "
+                            "June, ANTA held about 36.9% of the shares of Amer Sports.",
+                            published="2024-08-20"), "36.9")
+    assert fact.metric != "market_share"
