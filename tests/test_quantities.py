@@ -403,3 +403,9 @@ def test_range_from_x_to_y_is_a_range_but_rose_from_x_to_y_is_not():
 def test_a_size_between_a_number_and_its_noun_is_a_modifier():
     (q,) = find_quantities("SMIC will add about 60,000 12-inch wafers of capacity.", "en")
     assert (q.amount, q.unit, q.counted, q.qualifier) == (60000, "count", "12-inch wafer", "approx")
+
+
+def test_stations_piles_stalls_and_routes_are_counted():
+    from pipeline.quantities import find_quantities
+    found = find_quantities("1,000 stations, 3.12 million piles, 11,500 stalls and 45 routes", "en")
+    assert [q.unit for q in found] == ["count"] * 4
