@@ -48,6 +48,7 @@ AGENT_BEFORE = re.compile(
     r"vs\.?|thanks to|on the back of|"
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
+AMONG_THEM = re.compile(r"\s*(?:其中|among (?:them|which)|of (?:which|this|these))", re.I)
 JOINED_START = re.compile(r"^[\s,]*(?:and|while|but|whereas)\b", re.I)  # a clause of its own
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus|"
@@ -528,7 +529,20 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
         # ... unless it is dated (截至6月末，累计) or its window is written just before it
         # ("From January to August, cumulative exports", 上半年，公司累计实现收入); a time
         # with another figure in between is that figure's (一季度投入11亿元，累计投入已达42亿元)
-        return as_of[-1] if as_of else cue
+        if as_of:
+            return as_of[-1]
+        first = next((t for t in view.times if t.kind == "cumulative" and t.start < semi[0]),
+                     None)
+        if first is not None:  # "上半年，业务量累计完成801.6亿件；业务收入累计完成6,727.4亿元":
+            # a second running total of the same sentence shares the first one's window
+            dated = [t for t in usable if t.end <= first.start and not any(
+                t.end <= q.start < first.start for q in view.quantities)]
+            if dated:
+                return dated[-1]
+        if AMONG_THEM.match(view.text):
+            return None  # "其中，同城快递业务量累计完成64.9亿件": a part of the total just
+            # given, over its window (the period carried from it)
+        return cue
     semi = view.semiclause(start)
     usable = [t for t in usable if not compared_time(view, t)]
     own = [t for t in usable if t.kind not in COMPARISON_KINDS]

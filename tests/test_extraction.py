@@ -2742,3 +2742,18 @@ def test_a_stake_held_is_no_market_share():
                             "June, ANTA held about 36.9% of the shares of Amer Sports.",
                             published="2024-08-20"), "36.9")
     assert fact.metric != "market_share"
+
+
+def test_running_totals_of_one_window_share_its_period():
+    text = ("国家邮政局发布的数据显示，2024年上半年，全国快递业务量累计完成801.6亿件，"
+            "同比增长23.1%；业务收入累计完成6,727.4亿元，同比增长13.7%。"
+            "其中，同城快递业务量累计完成64.9亿件，同比增长10.9%。")
+    facts = extract_text(text, lang="zh", published="2024-07-26")
+    assert [f.period.label for f in facts] == ["2024-H1"] * 3
+
+
+def test_a_running_total_after_another_periods_figure_stays_undated():
+    facts = extract_text("一季度投入11亿元，累计投入已达42亿元。", lang="zh",
+                         published="2024-07-26")
+    total = one(facts, "4200000000")
+    assert total.period is None or total.period.label is None
