@@ -601,6 +601,11 @@ class SentenceAssembler:
             period = TimeRef(label=label, text=ptext)
         else:
             horizon = self.horizon_of(mention, cue, anchor, metric, listed_time is not None)
+        due = horizon.label if horizon is not None and horizon.label else None
+        if draft.year_multiple and change is not None and change.basis == "yoy" and due and \
+                ctx.published is not None and int(due[:4]) > ctx.published.year:
+            change.basis = "vs_previous"  # "triple its sales team next year", "double its
+            # warehouse area by the end of 2025": against today's level, not a year earlier
         obj = Party(name=draft.rival.row, type=draft.rival.label) if draft.rival else None
         if obj is None and modality == "claim" and cue is not None:
             target = attr.claim_object(view, cue)

@@ -118,6 +118,7 @@ class Draft:
     list_size: int = 0
     list_start: int = 0
     rival: Cue | None = None  # "20% lower than that of Foodpanda": a claim against it
+    year_multiple: bool = False  # a multiple's basis read from the year it is due in
 
     @property
     def anchor(self) -> Quantity:
@@ -446,6 +447,7 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                 t.label and YEAR_LABEL.fullmatch(t.label)
                 and view.clause(t.start) == view.clause(q.start) for t in view.times):
             draft.basis = "yoy"  # "to double its overseas shipments in 2024": over last year
+            draft.year_multiple = True  # (a later year's multiple is against today's level)
         drafts.append(draft)
     for i, (q, _cue) in enumerate(roles):
         if i in used:

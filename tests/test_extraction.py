@@ -2757,3 +2757,14 @@ def test_a_running_total_after_another_periods_figure_stays_undated():
                          published="2024-07-26")
     total = one(facts, "4200000000")
     assert total.period is None or total.period.label is None
+
+
+@pytest.mark.parametrize("text, basis", [
+    ("JD Logistics said it aims to double its overseas warehouse area by the end of 2025.",
+     "vs_previous"),
+    ("JD Logistics plans to triple the size of its overseas sales team next year.", "vs_previous"),
+    ("JD Logistics aims to double its overseas shipments in 2024.", "yoy"),
+])
+def test_a_multiple_due_after_this_year_is_against_todays_level(text, basis):
+    fact = next(f for f in extract_text(text, published="2024-08-20") if f.change is not None)
+    assert (fact.change.unit, fact.change.basis) == ("x", basis)
