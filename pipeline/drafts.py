@@ -83,6 +83,7 @@ STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "St
 PREVIOUS_WORD = re.compile(r"previous|predecessor|earlier|上一代|前代|上代", re.I)
 COMPARED_CHANGE_BEFORE = re.compile(r"\b(?:after|from|compared with|compared to|versus|than)\s+"
                                     r"an?\s+$", re.I)
+YEAR_TO_DATE = re.compile(r"so far|year[ -]to[ -]date|年内|今年以来", re.I)
 CHANGE_NOUN = re.compile(r"increase|decrease|rise|decline|drop|gain|jump|fall|reduction|cut",
                          re.I)
 ARTICLE_END = re.compile(r"\ban?\s+$", re.I)
@@ -252,8 +253,10 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
             0 <= left_edge(p) - c.end <= 6 for p in view.quantities)) for c in view.changes):
         return "vs_previous"  # "down 3.4% from June", "2.1% compared with March 31", "down
         # about 95% from the 20 yuan charged for Yi-Large"
-    if any(t.kind == "since" and 0 <= t.start - hi <= 8 for t in view.times):
-        return "vs_previous"  # "has risen about 20% since the beginning of the year"
+    if any((t.kind == "since" or YEAR_TO_DATE.match(t.text)) and 0 <= t.start - hi <= 8
+           for t in view.times):
+        return "vs_previous"  # "has risen about 20% since the beginning of the year", "has
+        # gained about 14% so far this year"
     if any(t.kind == "since" and opening[0] <= t.start < opening[1] for t in view.times) and \
             not any(opening[0] <= q.start < opening[1] for q in view.quantities):
         return "vs_previous"  # 今年以来，公司股价累计下跌约15%: since the opening's time

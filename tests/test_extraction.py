@@ -2768,3 +2768,10 @@ def test_a_running_total_after_another_periods_figure_stays_undated():
 def test_a_multiple_due_after_this_year_is_against_todays_level(text, basis):
     fact = next(f for f in extract_text(text, published="2024-08-20") if f.change is not None)
     assert (fact.change.unit, fact.change.basis) == ("x", basis)
+
+
+def test_a_gain_so_far_this_year_is_against_the_years_start():
+    fact = next(f for f in extract_text("Nvidia reported results. The stock has gained about 14% "
+                                        "so far this year.", published="2024-08-29")
+                if f.change is not None)
+    assert (fact.metric, fact.change.basis) == ("share_price", "vs_previous")
