@@ -83,6 +83,7 @@ STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "St
 PREVIOUS_WORD = re.compile(r"previous|predecessor|earlier|上一代|前代|上代", re.I)
 COMPARED_CHANGE_BEFORE = re.compile(r"\b(?:after|from|compared with|compared to|versus|than)\s+"
                                     r"an?\s+$", re.I)
+YEAR_AGO = re.compile(r"year earlier|year ago|last year", re.I)
 YEAR_TO_DATE = re.compile(r"so far|year[ -]to[ -]date|年内|今年以来", re.I)
 CHANGE_NOUN = re.compile(r"increase|decrease|rise|decline|drop|gain|jump|fall|reduction|cut",
                          re.I)
@@ -212,6 +213,8 @@ def basis_near(view: SentenceView, lo: int, hi: int, window: int = 25) -> str | 
     def basis_of(c: Cue) -> str | None:
         if YEAR_END_WORD.match(view.between(c.end, min(view.end, c.end + 1))):
             return None  # 较上年末: against last year's closing day, not last year
+        if c.row.endswith("_after") and YEAR_AGO.search(c.text):
+            return "yoy"  # "14.2% less than a year earlier"
         return next((label for label in ("yoy", "qoq", "hoh", "mom") if c.label == label
                      or any(s in c.text for s in surfaces[label])), None)
 

@@ -2775,3 +2775,13 @@ def test_a_gain_so_far_this_year_is_against_the_years_start():
                                         "so far this year.", published="2024-08-29")
                 if f.change is not None)
     assert (fact.metric, fact.change.basis) == ("share_price", "vs_previous")
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Leased hotels brought in 187 million yuan, 14.2% less than a year earlier.", "down"),
+    ("Coal averaged about 868 yuan per tonne in the first half, 12.1% lower than in the same "
+     "period last year.", "down"),
+])
+def test_n_percent_less_than_a_year_earlier_is_a_yearly_change(text, direction):
+    fact = next(f for f in extract_text(text, published="2024-08-20") if f.value is not None)
+    assert (fact.change.direction, fact.change.basis) == (direction, "yoy")
