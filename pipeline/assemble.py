@@ -228,7 +228,8 @@ class DocContext:
     previous_company: Cue | None = None
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
-    last_market_paragraph: int | None = None  # where the last market was named
+    # what the paragraph was last about, a market or a company: (paragraph, subject)
+    focus: tuple[int, Subject] | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
     recent_products: list[Cue] = field(default_factory=list)  # the last few, oldest first
     last_day: tuple[int, str] | None = None  # (paragraph, "2024-08-20"): the last day named
@@ -1044,7 +1045,10 @@ class SentenceAssembler:
         if subject is None or subject.type != "market":
             return
         self.ctx.last_market = subject
-        self.ctx.last_market_paragraph = self.view.paragraph
+        focus = self.ctx.focus
+        if focus is None or focus[0] != self.view.paragraph or focus[1].type != "company":
+            self.ctx.focus = (self.view.paragraph, subject)  # (a paragraph on one company
+            # stays on it when a product of its names a market: "交付EH216系列产品63架")
         regions = [r.name for r in self.ctx.lex.regions if subject.name.startswith(r.name + " ")]
         if regions:  # "South Korea semiconductor equipment market": the longest region name
             self.ctx.market_region = max(regions, key=len)
@@ -1111,6 +1115,15 @@ class SentenceAssembler:
             said = COMPANY_REF_BEFORE.match(self.view.text, ref - self.view.start)
             return Subject(name=main.row, text=said.group() if said else main.text,
                            type="company")
+        focus = self.ctx.focus
+        if ref is not None and (main is None or main.label != "company") and focus is not None \
+                and focus[0] == self.view.paragraph and focus[1].type == "company" and not any(
+                ref <= s.start < start for s in named):
+            # "亿航智能发布二季报。二季度公司实现营收1.28亿元" in a round-up: the company the
+            # paragraph is about
+            said = COMPANY_REF_BEFORE.match(self.view.text, ref - self.view.start)
+            return Subject(name=focus[1].name, text=said.group() if said else focus[1].text,
+                           type="company")
         products = [c for c in self.view.segments if c.label == "product"]
         literal = attr.literal_market(self.view, start) if metric != "market_share" else None
         if literal is not None:  # "China's AI public cloud services market reached ..."
@@ -1162,9 +1175,9 @@ class SentenceAssembler:
                                    self.ctx.market_region, self.ctx.company_article)
         if picked is None:  # a round-up's figure with no subject: the market its paragraph
             # is on ("The daily average was 2.35 million passenger trips"), else the article's
-            last = self.ctx.last_market
-            return last if last is not None and self.ctx.last_market_paragraph == \
-                self.view.paragraph else self.ctx.topic_market
+            focus = self.ctx.focus
+            return focus[1] if focus is not None and focus[0] == self.view.paragraph \
+                else self.ctx.topic_market
         name, text, kind = picked
         parent = self.ctx.lex.parent_of(name, self.main_name) if kind == "company" else None
         if parent is not None:
@@ -1741,6 +1754,10 @@ def assemble(doc: Doc) -> list[Fact]:
         # the company the previous sentence was about: "Nvidia ... revenue of ... . The gross
         # margin was 75.1%" (the article's main company otherwise)
         ctx.previous_company = companies[0] if len(companies) == 1 else None
+        if len(companies) == 1 and not ctx.company_article:  # a round-up's paragraph on one
+            # company: "亿航智能… 。二季度公司实现营收1.28亿元" is that company's
+            one = companies[0]
+            ctx.focus = (view.paragraph, Subject(name=one.row, text=one.text, type="company"))
         ctx.previous_companies = frozenset(c.row for c in companies)
         ctx.previous_sentence = view.start
     return facts

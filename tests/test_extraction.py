@@ -2785,3 +2785,13 @@ def test_a_gain_so_far_this_year_is_against_the_years_start():
 def test_n_percent_less_than_a_year_earlier_is_a_yearly_change(text, direction):
     fact = next(f for f in extract_text(text, published="2024-08-20") if f.value is not None)
     assert (fact.change.direction, fact.change.basis) == (direction, "yoy")
+
+
+def test_a_round_up_paragraph_on_one_company_stays_on_it():
+    text = ("截至6月底，全国注册无人机187.5万架。\n\n8月27日，亿航智能（EH.US）发布第二季度财报。"
+            "二季度公司实现营收1.28亿元；交付EH216系列产品63架。得益于规模效应，当季毛利率达62.6%。")
+    article = Article(doc_id="doc", text=text, lang="zh", published="2024-08-30",
+                      title="低空经济加速起飞：注册无人机超187万架")
+    facts = extract_article(article, "zh")
+    margin = one(facts, "62.6")
+    assert (margin.metric, margin.subject.name) == ("gross_margin", "EHang")
