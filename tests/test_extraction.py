@@ -2795,3 +2795,9 @@ def test_a_round_up_paragraph_on_one_company_stays_on_it():
     facts = extract_article(article, "zh")
     margin = one(facts, "62.6")
     assert (margin.metric, margin.subject.name) == ("gross_margin", "EHang")
+
+
+def test_a_city_names_its_own_market():
+    text = "地方层面，深圳市政府提出，力争到2025年低空经济产值突破1000亿元。"
+    fact = one(extract_text(text, lang="zh", published="2024-08-30"), "100000000000")
+    assert (fact.modality, fact.subject.name) == ("target", "Shenzhen low-altitude economy market")
