@@ -252,6 +252,8 @@ FURNITURE_CASES = [
     ("03", "section_number"),
     ("---", "separator"),
     ("阅读 2.3万", "meta"),
+    ("Titanium Media APP will continue to pay attention.", "signoff"),
+    ("钛媒体APP将持续关注。", "signoff"),
 ]
 
 
@@ -273,6 +275,7 @@ KEPT_CASES = [
     "扫码支付用户达1亿。",
     "01 Concentrate on large-scale models",
     "On 2024/08/23 the company reported revenue of 9 billion yuan.",
+    "The regulator said it will continue to pay attention to pricing in the sector.",
 ]
 
 
