@@ -2801,3 +2801,10 @@ def test_a_city_names_its_own_market():
     text = "地方层面，深圳市政府提出，力争到2025年低空经济产值突破1000亿元。"
     fact = one(extract_text(text, lang="zh", published="2024-08-30"), "100000000000")
     assert (fact.modality, fact.subject.name) == ("target", "Shenzhen low-altitude economy market")
+
+
+def test_overseas_names_a_market_of_its_own():
+    text = ("DataEye expects the overseas micro-drama market to reach 3.5 billion US dollars in "
+            "2025.")
+    fact = one(extract_text(text, published="2024-11-20"), "3500000000")
+    assert fact.subject.name == "overseas micro-drama market"
