@@ -155,6 +155,13 @@ CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 SPAN_WORDS_NOT_NAMES = {"same", "whole", "entire", "reporting", "review", "first", "second",
                         "third", "fourth", "last", "next", "this", "that", "previous", "current",
                         "holiday", "festival", "promotion", "sales", "shopping"}
+# what a company does on its own schedule, right after "expected (to)" / 预计
+OWN_ACTION_AFTER = re.compile(
+    r"\s*(?:to\s+)?(?:be\s+)?(?:(?:completed|launched|put into (?:production|operation)|"
+    r"installed|commissioned|opened|released|rolled out|go into (?:production|operation)|"
+    r"start (?:production|operation))\b|[于在]?[^，。；]{0,12}?(?:投产|建成|竣工|完工|落地|上线|"
+    r"推出|发布|开业|交付使用))", re.I)
+COMPANY_SAYS = re.compile(r"\b(?:said|says|announced)\b|表示|称|透露|介绍|公告", re.I)
 AGAINST_AFTER = re.compile(r"\b(?:against|over)\s+(?:that of\s+|the\s+)?")  # "wins ... against X"
 JOINED_CLAUSE = re.compile(r",\s+(?:and|while|but)\s+|，(?:并|同时|还|且|而)|"
                            r"\s+and\s+(?=(?:plan(?:s|ned)|aim(?:s|ed)|intend(?:s|ed)|expect(?:s|ed)|"
@@ -1375,6 +1382,10 @@ class SentenceAssembler:
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
         if cue.label in ("plan", "target") and self.outsider_before(cue.start):
             cue = Cue(cue.start, cue.end, cue.text, "forecast", cue.row)
+        elif cue.label == "forecast" and OWN_ACTION_AFTER.match(view.between(cue.end, hi)) \
+                and not self.outsider_before(cue.start) and COMPANY_SAYS.search(view.text):
+            cue = Cue(cue.start, cue.end, cue.text, "plan", cue.row)  # 公司表示，工厂预计2025年
+            # 投产, "the base, which is expected to be completed by 2026": its own schedule
         obj = attr.claim_object(view, cue) if cue.label == "claim" else None
         if cue.label == "claim" and obj is None:
             return None

@@ -2808,3 +2808,19 @@ def test_overseas_names_a_market_of_its_own():
             "2025.")
     fact = one(extract_text(text, published="2024-11-20"), "3500000000")
     assert fact.subject.name == "overseas micro-drama market"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("宁德时代发布三季报。此外，公司表示，匈牙利德布勒森工厂建设顺利，预计2025年投产。", "zh"),
+    ("CATL said its Shenxing Plus battery will be installed in vehicles in the fourth quarter.",
+     "en"),
+])
+def test_a_companys_own_schedule_is_a_plan(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-10-20")
+    assert [f.modality for f in facts] == ["plan"]
+
+
+def test_an_outsiders_expected_launch_stays_a_forecast():
+    facts = extract_text("Analysts at Bernstein expect the Apple Vision Pro to be launched in "
+                         "China in 2025.", published="2024-04-20")
+    assert [f.modality for f in facts] == ["forecast"]
