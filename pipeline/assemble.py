@@ -155,6 +155,9 @@ CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 SPAN_WORDS_NOT_NAMES = {"same", "whole", "entire", "reporting", "review", "first", "second",
                         "third", "fourth", "last", "next", "this", "that", "previous", "current",
                         "holiday", "festival", "promotion", "sales", "shopping"}
+CONFIDENT_OF_TARGET = re.compile(
+    r"对(?:完成|实现|达成)[^，。；]{0,12}目标[^，。；]{0,6}(?:有|充满|很有)信心|"
+    r"\bconfident (?:of|in|about|that)\b[^.;]{0,40}\b(?:target|goal|guidance)", re.I)
 # what a company does on its own schedule, right after "expected (to)" / 预计
 OWN_ACTION_AFTER = re.compile(
     r"\s*(?:to\s+)?(?:be\s+)?(?:(?:completed|launched|put into (?:production|operation)|"
@@ -1380,7 +1383,10 @@ class SentenceAssembler:
                     cue.label == "plan" or market_named)) \
                 and not insiders_on_market:
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
-        if cue.label in ("plan", "target") and self.outsider_before(cue.start):
+        if cue.label in ("plan", "target") and (self.outsider_before(cue.start) or (
+                cue.label == "target" and CONFIDENT_OF_TARGET.search(view.between(lo, hi)))):
+            # (对完成全年目标充满信心, "confident of meeting the full-year target": a
+            # forecast that the target will be met, not the target itself)
             cue = Cue(cue.start, cue.end, cue.text, "forecast", cue.row)
         elif cue.label == "forecast" and OWN_ACTION_AFTER.match(view.between(cue.end, hi)) \
                 and not self.outsider_before(cue.start) and COMPANY_SAYS.search(view.text):

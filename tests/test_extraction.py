@@ -2824,3 +2824,9 @@ def test_an_outsiders_expected_launch_stays_a_forecast():
     facts = extract_text("Analysts at Bernstein expect the Apple Vision Pro to be launched in "
                          "China in 2025.", published="2024-04-20")
     assert [f.modality for f in facts] == ["forecast"]
+
+
+def test_confidence_in_meeting_a_target_is_a_forecast():
+    text = "中芯国际发布二季报。赵海军表示，公司对实现这一全年目标有信心。"
+    facts = extract_text(text, lang="zh", published="2024-08-10")
+    assert [f.modality for f in facts] == ["forecast"]
