@@ -378,7 +378,13 @@ class SentenceAssembler:
                 view, anchor.end)
             if future is None:
                 return "reported", None
-            cue = Cue(future.start, future.end, future.text, "plan", future.row)
+            said = any(c.label == "forecast" and c.end <= future.start and not
+                       OWN_ACTION_AFTER.match(view.between(c.end, view.end))
+                       for c in attr.live_cues(view.modality))
+            # ("Newzoo expects ..., while console games will generate US$51.9 billion": the
+            # forecaster's "will" still)
+            cue = Cue(future.start, future.end, future.text, "forecast" if said else "plan",
+                      future.row)
         if cue.label in ("plan", "forecast") and self.ctx.published is not None:
             if period_label is None and cue.row in WILL_ROWS and (basis_near(
                     view, view.start, view.end) in ("yoy", "qoq")

@@ -2830,3 +2830,11 @@ def test_confidence_in_meeting_a_target_is_a_forecast():
     text = "中芯国际发布二季报。赵海军表示，公司对实现这一全年目标有信心。"
     facts = extract_text(text, lang="zh", published="2024-08-10")
     assert [f.modality for f in facts] == ["forecast"]
+
+
+def test_a_forecasters_later_will_is_still_a_forecast():
+    text = ("Newzoo expects mobile game revenue to grow 2.8% to US$92.6 billion this year, while "
+            "console games and PC games will generate US$51.9 billion and US$43.2 billion "
+            "respectively.")
+    facts = extract_text(text, published="2024-08-20")
+    assert {f.modality for f in facts} == {"forecast"} and len(facts) == 3
