@@ -673,6 +673,9 @@ class SentenceAssembler:
         trade = choice.cue is not None and TRADE_WORD.search(choice.cue.text) and not \
             TRADE_TOTAL.search(view.between(max(view.start, choice.cue.start - 14),
                                             choice.cue.end))  # (total trade is the market's)
+        if money and metric in attr.RATIO_METRICS:  # a share or a margin is no sum of money
+            metric = "market_size" if subject is not None and subject.type == "market" \
+                else "other"
         if subject is not None and subject.type == "market" and not trade and (
                 metric in MARKET_REVENUE or (money and metric in MARKET_SPENDING)):
             metric = "market_size"  # a market's revenue, sales or spending is its size (its

@@ -2838,3 +2838,12 @@ def test_a_forecasters_later_will_is_still_a_forecast():
             "respectively.")
     facts = extract_text(text, published="2024-08-20")
     assert {f.modality for f in facts} == {"forecast"} and len(facts) == 3
+
+
+def test_a_sum_of_money_is_never_a_share():
+    text = ("Newzoo expects console games and PC games to generate US$51.9 billion and US$43.2 "
+            "billion respectively, or 28% and 23% of the market.")
+    facts = extract_text(text, published="2024-08-20")
+    money = [f for f in facts if f.value is not None and f.value.unit == "USD"]
+    assert len(money) == 2 and not any(f.metric in ("market_share", "revenue_share")
+                                       for f in money)
