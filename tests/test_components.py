@@ -276,3 +276,10 @@ def test_a_span_of_whole_months_written_as_days_is_those_months(text, label):
 
     (mention,) = find_time_mentions(text, "en", date(2024, 9, 3))
     assert mention.label == label
+
+
+def test_a_known_model_family_with_a_glued_version_is_that_family():
+    from pipeline.components.names import glued_versions
+    text = "Its Qwen2.5-72B and Qwen2-72B models beat Qwen-Long and Qwenx."
+    found = glued_versions(text, [], "en")
+    assert [(c.text, c.row) for c in found] == [("Qwen2.5-72B", "Qwen"), ("Qwen2-72B", "Qwen")]

@@ -295,6 +295,32 @@ def variant_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[- ]?{part})+")
 
 
+@cache
+def glued_version_pattern(lang: str) -> re.Pattern[str] | None:
+    """Known model families with a version glued on: "Qwen2-72B", "Qwen2.5"."""
+    rows = load_lexicon(lang).subjects
+    aliases = sorted({a for row in rows if row.type == "product" for a in row.aliases
+                      if len(a) >= 3 and a[-1].isalpha() and not CJK.search(a)}, key=len,
+                     reverse=True)
+    if not aliases:
+        return None
+    return re.compile(rf"(?<![\w-])(?P<family>{trie_regex(aliases)})(?=\d)"
+                      r"\d+(?:\.\d+)*[a-z]?(?:-\d+(?:\.\d+)?[BbMmKk])?(?![\w-]|\.\w)")
+
+
+def glued_versions(text: str, known: list[Cue], lang: str) -> list[Cue]:
+    """Known cues plus families written with their version glued on ("Qwen2-72B" is Qwen)."""
+    pattern = glued_version_pattern(lang)
+    if pattern is None:
+        return known
+    rows = {a: row.name for row in load_lexicon(lang).subjects if row.type == "product"
+            for a in row.aliases}
+    found = [Cue(m.start(), m.end(), m.group(), "product", rows[m.group("family")])
+             for m in pattern.finditer(text)
+             if not any(c.start < m.end() and m.start() < c.end for c in known)]
+    return sorted([*known, *found], key=lambda c: (c.start, c.end)) if found else known
+
+
 def model_variants(text: str, known: list[Cue], lang: str) -> list[Cue]:
     """Known products extended by the variant written right after them.
 

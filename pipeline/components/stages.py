@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.base import doc_text, expand_span
 from pipeline.components.lexicon_tagger import LexiconTagger
-from pipeline.components.names import find_unknown_names, model_variants
+from pipeline.components.names import find_unknown_names, glued_versions, model_variants
 from pipeline.lexicon import load_lexicon
 from pipeline.periods import find_time_mentions
 from pipeline.quantities import find_quantities
@@ -91,7 +91,9 @@ class SubjectTagger:
     def __call__(self, doc: Doc) -> Doc:
         """Tag gazetteer names, then add the names the text itself marks as companies."""
         doc = self.gazetteer(doc)
-        known = model_variants(doc_text(doc), doc._.cues["subjects"], self.lang)
+        text = doc_text(doc)
+        known = model_variants(text, glued_versions(text, doc._.cues["subjects"], self.lang),
+                               self.lang)
         unknown = find_unknown_names(doc_text(doc), known, self.lang, doc._.title)
         # a model name found around a gazetteer name ("Qwen-Long") replaces it
         known = [c for c in known if not any(u.start <= c.start and c.end <= u.end
