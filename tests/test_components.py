@@ -283,3 +283,10 @@ def test_a_known_model_family_with_a_glued_version_is_that_family():
     text = "Its Qwen2.5-72B and Qwen2-72B models beat Qwen-Long and Qwenx."
     found = glued_versions(text, [], "en")
     assert [(c.text, c.row) for c in found] == [("Qwen2.5-72B", "Qwen"), ("Qwen2-72B", "Qwen")]
+
+
+def test_a_product_code_is_the_product_its_maker_code_named():
+    from pipeline.components.names import find_unknown_names
+    text = "Moore Threads launched the MTT S4000 in July. It said the S4000 is fast. GDP Q2 rose."
+    found = [(c.text, c.row) for c in find_unknown_names(text, [], "en") if c.label == "product"]
+    assert found == [("MTT S4000", "MTT S4000"), ("S4000", "MTT S4000")]

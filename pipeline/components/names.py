@@ -76,6 +76,9 @@ PRODUCT_PATTERNS = (
     # each opens with a character class (re scans for it in C) and checks the boundary behind
     re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+ (?:\d{1,4}|[A-Z]\d{1,3})[A-Za-z]{0,2})\b"
                r"(?![.,]\d)"),
+    # a maker's code in capitals before a model code: "MTT S4000", "NIO ET9" (not "GDP Q2")
+    re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[A-Z]{1,4} (?![QH][1-4]\b)[A-Z]{1,2}\d{2,4}[A-Za-z]?)"
+               r"(?![\w.-])"),
     re.compile(r"(?P<name>[A-Z](?<![\w-][A-Z])(?!(?<=F)Y\d)[A-Z]{0,2}\d{1,4}[A-Za-z]?)"
                r"(?![\w-]|\.\d)"),
     # a name right after "model" (or before 模型) with a version or a hyphen: "the lightweight
@@ -241,18 +244,25 @@ def _short_forms_as_full(found: list[Cue]) -> list[Cue]:
     """"Atour Lifestyle Holdings ... Atour opened 155 hotels": the short form is the same company.
 
     A found company name that is the first word(s) of a longer found company name takes the
-    longer one as its row (only when exactly one longer name starts with it).
+    longer one as its row (only when exactly one longer name starts with it); a found product
+    code that ends exactly one longer product name likewise ("S4000" of "MTT S4000").
     """
     companies = {c.row for c in found if c.label == "company" and not CJK.search(c.row)}
-    longer: dict[str, str] = {}
+    longer: dict[tuple[str, str], str] = {}
     for short in companies:
         fuller = [n for n in companies if n != short and n.startswith(short + " ")]
         if len(fuller) == 1:
-            longer[short] = fuller[0]
+            longer["company", short] = fuller[0]
+    # a product code after its maker's code: "MTT S4000 ... It said the S4000"
+    products = {c.row for c in found if c.label == "product"}
+    for short in products:
+        fuller = [n for n in products if n != short and n.endswith(" " + short)]
+        if len(fuller) == 1:
+            longer["product", short] = fuller[0]
     if not longer:
         return found
-    return [Cue(c.start, c.end, c.text, c.label, longer[c.row]) if c.label == "company"
-            and c.row in longer else c for c in found]
+    return [Cue(c.start, c.end, c.text, c.label, longer[c.label, c.row])
+            if (c.label, c.row) in longer else c for c in found]
 
 
 UNIT_DEFINITION = re.compile(r"(?P<full>(?:[A-Z][a-z]+ (?:and |& )?){1,4}(?:Group|Division|Unit|"
