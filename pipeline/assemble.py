@@ -127,6 +127,8 @@ SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "
 VOLUME_WHOLE_AFTER = re.compile(
     r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
     r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
+                             r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton)\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|took|takes|captured|with|had)\s+(?:a\s+|about\s+|"
                          r"roughly\s+|around\s+|nearly\s+)?(?:[\d.]+%\s*(?:,|and)\s*)*$", re.I)
 SHARE_NOUN = re.compile(r"\bshare\b(?! (?:price|buyback|repurchase))|份额|占有率", re.I)
@@ -673,6 +675,11 @@ class SentenceAssembler:
         trade = choice.cue is not None and TRADE_WORD.search(choice.cue.text) and not \
             TRADE_TOTAL.search(view.between(max(view.start, choice.cue.start - 14),
                                             choice.cue.end))  # (total trade is the market's)
+        if money and choice.cue is not None and metric in ("revenue", "sales", "other") and \
+                PER_UNIT_BEFORE.search(view.between(max(view.start, choice.cue.start - 8),
+                                                    choice.cue.end)):
+            return "other", subject  # 平均单票收入约为8.39元, "revenue per vehicle": a rate per
+            # unit sold, neither the revenue nor a market's size
         if money and metric in attr.RATIO_METRICS:  # a share or a margin is no sum of money
             metric = "market_size" if subject is not None and subject.type == "market" \
                 else "other"

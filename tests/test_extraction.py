@@ -2847,3 +2847,10 @@ def test_a_sum_of_money_is_never_a_share():
     money = [f for f in facts if f.value is not None and f.value.unit == "USD"]
     assert len(money) == 2 and not any(f.metric in ("market_share", "revenue_share")
                                        for f in money)
+
+
+def test_revenue_per_parcel_is_no_market_size():
+    text = ("国家邮政局数据显示，上半年全国快递业务收入6727.4亿元。"
+            "据测算，上半年全国快递平均单票收入约为8.39元，同比下降约7.6%。")
+    facts = extract_text(text, lang="zh", published="2024-07-26")
+    assert [f.metric for f in facts] == ["market_size", "other"]
