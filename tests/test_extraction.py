@@ -2854,3 +2854,9 @@ def test_revenue_per_parcel_is_no_market_size():
             "据测算，上半年全国快递平均单票收入约为8.39元，同比下降约7.6%。")
     facts = extract_text(text, lang="zh", published="2024-07-26")
     assert [f.metric for f in facts] == ["market_size", "other"]
+
+
+def test_attributable_profit_after_nonrecurring_items_is_the_excluded_profit():
+    text = "上半年，公司扣除非经常性损益后的归母净利润为104.92亿元，同比下降6.84%。"
+    fact = one(extract_text(text, lang="zh", published="2024-08-30"), "10492000000")
+    assert fact.metric == "net_profit_excl_nonrecurring"
