@@ -127,6 +127,7 @@ SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "
 VOLUME_WHOLE_AFTER = re.compile(
     r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
     r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton)\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|took|takes|captured|with|had)\s+(?:a\s+|about\s+|"
@@ -680,6 +681,8 @@ class SentenceAssembler:
                                                     choice.cue.end)):
             return "other", subject  # 平均单票收入约为8.39元, "revenue per vehicle": a rate per
             # unit sold, neither the revenue nor a market's size
+        if money and metric in HEADCOUNT_METRICS:
+            metric = "other"  # ("People familiar with the matter said ... 25 billion yuan")
         if money and metric in attr.RATIO_METRICS:  # a share or a margin is no sum of money
             metric = "market_size" if subject is not None and subject.type == "market" \
                 else "other"

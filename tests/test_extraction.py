@@ -2860,3 +2860,16 @@ def test_attributable_profit_after_nonrecurring_items_is_the_excluded_profit():
     text = "上半年，公司扣除非经常性损益后的归母净利润为104.92亿元，同比下降6.84%。"
     fact = one(extract_text(text, lang="zh", published="2024-08-30"), "10492000000")
     assert fact.metric == "net_profit_excl_nonrecurring"
+
+
+def test_a_round_that_values_a_company_gives_its_valuation():
+    text = ("People familiar with the matter said the round values Moore Threads at about 25 "
+            "billion yuan.")
+    fact = one(extract_text(text, published="2024-07-05"), "25000000000")
+    assert fact.metric == "valuation"
+
+
+def test_a_sum_of_money_is_never_a_headcount():
+    text = "People familiar with the matter said Zentrix Group earned about 25 billion yuan."
+    fact = one(extract_text(text, published="2024-07-05"), "25000000000")
+    assert fact.metric != "employees"
