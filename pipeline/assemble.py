@@ -238,6 +238,7 @@ class DocContext:
     carried_period: str | None = None
     report_period: str | None = None
     last_subject: Cue | None = None
+    last_subject_paragraph: int | None = None
     previous_company: Cue | None = None
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
@@ -1167,6 +1168,10 @@ class SentenceAssembler:
             # "According to Game Science, the game had sold more than 10 million copies"
             return Subject(name=product.row, text=product.text, type="product")
         last = self.ctx.last_subject
+        main = self.ctx.main_subject
+        if last is not None and self.ctx.last_subject_paragraph != self.view.paragraph and \
+                main is not None and main.label == "company":
+            last = main  # "its" in a new paragraph of a company's article: the company's
         if not named and last is not None and last.label == "company" and OWNER_REF.search(
                 self.view.between(self.view.start, start)):
             # "Applied Materials reported ... . China contributed 32% of its revenue",
@@ -1636,6 +1641,9 @@ def usual_region(views: list[SentenceView]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+HEADLINE_MENTIONS = 3  # a headline's opening company named this often is the article's
+
+
 def main_subject(views: list[SentenceView], title: str | None = None) -> Cue | None:
     """The company the article is about: the most mentioned one (first mention breaks ties).
 
@@ -1653,7 +1661,12 @@ def main_subject(views: list[SentenceView], title: str | None = None) -> Cue | N
     best = max(counts, key=lambda name: (counts[name], -first[name].start))
     runner_up = max((n for name, n in counts.items() if name != best), default=0)
     if counts[best] < DOMINANCE * runner_up:
-        return None  # a market round-up names several companies about as often: none is its subject
+        opener = next((name for name in counts if title and counts[name] >= HEADLINE_MENTIONS
+                       and any(title.lstrip().startswith(t) for t in texts[name])), None)
+        # ("Moore Threads unveils ... as it takes aim at Nvidia": the company the headline
+        # opens with, named often enough, is the article's even beside a much-named rival)
+        return first[opener] if opener is not None else None  # a market round-up names
+        # several companies about as often: none is its subject
     lead = views[0].paragraph if views else 0
     in_title = title is not None and any(t in title for t in texts[best])
     if title and not in_title and first[best].start > max(
@@ -1778,8 +1791,12 @@ def assemble(doc: Doc) -> list[Fact]:
         ctx.named_spans.update(named_spans(view))
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
-        if named:
-            ctx.last_subject = named[-1]
+        actors = [s for s in named if not attr.ends_with(
+            attr.AGENT_BEFORE, view.between(view.start, s.start), attr.AGENT_WIDTH)]
+        if actors:  # ("..., with existing shareholders including Tencent participating.
+            # The deal brings its total raised to ...": not Tencent's)
+            ctx.last_subject = actors[-1]
+            ctx.last_subject_paragraph = view.paragraph
         products = [s for s in named if s.label == "product"] + quoted_titles(view)
         if products:
             ctx.last_product = max(products, key=lambda c: c.start)

@@ -2873,3 +2873,21 @@ def test_a_sum_of_money_is_never_a_headcount():
     text = "People familiar with the matter said Zentrix Group earned about 25 billion yuan."
     fact = one(extract_text(text, published="2024-07-05"), "25000000000")
     assert fact.metric != "employees"
+
+
+def test_a_shareholder_named_after_including_is_not_what_its_refers_to():
+    text = ("Moore Threads unveiled a cluster. The company completed a new round of financing of "
+            "2.5 billion yuan, with existing shareholders including Tencent participating. The "
+            "deal brings the total raised since its founding to more than 10 billion yuan.")
+    fact = one(extract_text(text, published="2024-07-05"), "10000000000")
+    assert fact.subject.name == "Moore Threads"
+
+
+def test_the_company_a_headline_opens_with_is_the_articles_beside_a_much_named_rival():
+    text = ("Moore Threads launched a GPU cluster on Thursday. Moore Threads said the cluster "
+            "rivals Nvidia systems. Nvidia dominates the market, and Nvidia chips are scarce. "
+            "Moore Threads has raised funds.\n\nIts revenue reached 1 billion yuan last year.")
+    article = Article(doc_id="doc", text=text, lang="en", published="2024-07-05",
+                      title="Moore Threads unveils GPU cluster as it takes aim at Nvidia")
+    fact = one(extract_article(article, "en"), "1000000000")
+    assert fact.subject.name == "Moore Threads"
