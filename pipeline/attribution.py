@@ -49,6 +49,7 @@ AGENT_BEFORE = re.compile(
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 AMONG_THEM = re.compile(r"\s*(?:其中|among (?:them|which)|of (?:which|this|these))", re.I)
+FOR_USE = re.compile(r"\s+(?:for|used in)\s+(?:the\s+)?")  # "panels for smartphones"
 JOINED_START = re.compile(r"^[\s,]*(?:and|while|but|whereas)\b", re.I)  # a clause of its own
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus|"
@@ -279,6 +280,11 @@ def market_subject(view: SentenceView, start: int,
         product = first_after(products, start, min(semi[1], start + COUNTED_REACH))
     if product is None:
         return None
+    used_in = next((p for p in products if p.end < product.start and FOR_USE.fullmatch(
+        view.between(p.end, product.start))), None)
+    if used_in is not None:  # "AMOLED panels for smartphones": the smartphone OLED panel market
+        product = Cue(used_in.start, product.end, view.between(used_in.start, product.end),
+                      "product", f"{product.row} {used_in.row}")
     regions = [c for c in view.segments if c.label == "region"]
     own = regional_market(view, start)
     region = own or nearest_before(regions, product.start, max(semi[0], product.start - 40)) \

@@ -2891,3 +2891,10 @@ def test_the_company_a_headline_opens_with_is_the_articles_beside_a_much_named_r
                       title="Moore Threads unveils GPU cluster as it takes aim at Nvidia")
     fact = one(extract_article(article, "en"), "1000000000")
     assert fact.subject.name == "Moore Threads"
+
+
+def test_a_component_for_a_device_names_the_devices_component_market():
+    text = ("Global shipments of AMOLED panels for smartphones reached 210 million units in the "
+            "second quarter, up 26.5% from a year earlier, Omdia said.")
+    fact = one(extract_text(text, published="2024-08-20"), "210000000")
+    assert fact.subject.name == "global smartphone OLED panel market"
