@@ -49,6 +49,8 @@ AGENT_BEFORE = re.compile(
     r"driven by|powered by|interest in|stake in|holding in|investment in|losses of|profits of|"
     r"results of)\s+(?:the\s+)?|由|被|获|凭借|依靠|借助|得益于)$", re.I)
 AMONG_THEM = re.compile(r"\s*(?:其中|among (?:them|which)|of (?:which|this|these))", re.I)
+COMPONENT = re.compile(r"\b(?:panel|chip|battery|module|display|lens|sensor|lidar|CPU|GPU|"
+                       r"memory|HBM|DRAM|NAND)s?$", re.I)  # a part that goes into a device
 FOR_USE = re.compile(r"\s+(?:for|used in)\s+(?:the\s+)?")  # "panels for smartphones"
 JOINED_START = re.compile(r"^[\s,]*(?:and|while|but|whereas)\b", re.I)  # a clause of its own
 COMPARISON_BEFORE = re.compile(
@@ -285,6 +287,12 @@ def market_subject(view: SentenceView, start: int,
     if used_in is not None:  # "AMOLED panels for smartphones": the smartphone OLED panel market
         product = Cue(used_in.start, product.end, view.between(used_in.start, product.end),
                       "product", f"{product.row} {used_in.row}")
+    device = next((p for p in products if p.end <= product.start and not view.between(
+        p.end, product.start).strip() and p.row != product.row
+        and COMPONENT.search(product.row) and not COMPONENT.search(p.row)), None)
+    if device is not None:  # "smartphone OLED panels", 手机OLED面板: the device's component
+        product = Cue(device.start, product.end, view.between(device.start, product.end),
+                      "product", f"{device.row} {product.row}")
     regions = [c for c in view.segments if c.label == "region"]
     own = regional_market(view, start)
     region = own or nearest_before(regions, product.start, max(semi[0], product.start - 40)) \

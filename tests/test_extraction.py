@@ -2898,3 +2898,9 @@ def test_a_component_for_a_device_names_the_devices_component_market():
             "second quarter, up 26.5% from a year earlier, Omdia said.")
     fact = one(extract_text(text, published="2024-08-20"), "210000000")
     assert fact.subject.name == "global smartphone OLED panel market"
+
+
+def test_a_device_written_before_its_component_names_the_component_market():
+    fact = one(extract_text("二季度全球手机OLED面板出货量达2亿片，同比增长10%。", lang="zh",
+                            published="2024-08-20"), "200000000")
+    assert fact.subject.name == "global smartphone OLED panel market"
