@@ -127,6 +127,12 @@ SHARE_OF_VOLUME_FROM = {"revenue_share", "other", "shipments", "sales_volume", "
 VOLUME_WHOLE_AFTER = re.compile(
     r"\s*of\s+(?:[\w'’-]+\s+){0,5}?(?:shipments|sales volumes?|unit sales|deliveries|"
     r"(?:new )?(?:car|vehicle|smartphone|PC) sales)\b", re.I)
+# "38% had put AI agents into use", "33% of enterprise software applications will include"
+ADOPTION_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:[\w-]+\s+){0,4}?)?(?:had|have|has|will|would|are|were|plan to|planned to)?"
+    r"\s*(?:already\s+)?(?:put|adopted|adopt|deployed|deploy|used|use|using|include|included|"
+    r"introduced|rolled out)\s+", re.I)
+ADOPTED_REACH = 12  # characters from the verb to the technology ("put [the] AI agents")
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton)\b", re.I)
@@ -724,6 +730,12 @@ class SentenceAssembler:
         elif value is not None and value.unit == "%" and metric in ("other", "revenue_share") \
                 and ADOPTERS_AFTER.match(view.between(anchor.end, view.clause(anchor.start)[1])):
             metric = "adoption_rate"  # "more than 50% of large Chinese enterprises will deploy"
+        elif value is not None and value.unit == "%" and metric in ("other", "revenue_share"):
+            adopted = self.adopted_after(anchor)
+            if adopted is not None:  # "38% had put AI agents into use": the rate at which a
+                # technology is taken up, about the technology
+                metric = "adoption_rate"
+                subject = Subject(name=adopted.row, text=adopted.text, type="other")
         if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
                 view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
             metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
@@ -1088,6 +1100,17 @@ class SentenceAssembler:
         if self.speaker is None:
             return None
         return Party(name=self.speaker.row, type=self.speaker.label)
+
+    def adopted_after(self, anchor: Quantity) -> Cue | None:
+        """The technology a share of adopters takes up ("38% had put AI agents into use")."""
+        view = self.view
+        clause_end = view.clause(anchor.start)[1]
+        m = ADOPTION_AFTER.match(view.between(anchor.end, clause_end))
+        if m is None:
+            return None
+        lo = anchor.end + m.end()
+        return next((c for c in view.segments if c.label == "product"
+                     and lo <= c.start <= lo + ADOPTED_REACH and c.end <= clause_end), None)
 
     def share_of_volume(self, anchor: Quantity) -> bool:
         """A percentage of units shipped or sold ("20% of global PC shipments", 占新车销量的)."""

@@ -2904,3 +2904,10 @@ def test_a_device_written_before_its_component_names_the_component_market():
     fact = one(extract_text("二季度全球手机OLED面板出货量达2亿片，同比增长10%。", lang="zh",
                             published="2024-08-20"), "200000000")
     assert fact.subject.name == "global smartphone OLED panel market"
+
+
+def test_a_share_that_put_a_technology_into_use_is_its_adoption_rate():
+    text = ("According to a survey of large Chinese enterprises published by IDC, 38% had put AI "
+            "agents into use by the end of September.")
+    fact = one(extract_text(text, published="2024-10-20"), "38")
+    assert (fact.metric, fact.subject.name) == ("adoption_rate", "AI agent")
