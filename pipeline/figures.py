@@ -38,6 +38,10 @@ ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千�
                           r"(?:metric )?tons\b|tonnes\b|吨)", re.I)  # (and area, weight)
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b|像素|megapixels?\b|MP\b|mAh\b|毫安时?)", re.I)
+MARK_AFTER = re.compile(r"\s*(?:mark|threshold|milestone|barrier)\b|\s*(?:大关|关口|门槛)")
+EQUIPPED_BEFORE = re.compile(r"\b(?:equipped with|fitted with|featuring|built with|powered by|"
+                             r"packs?|containing|consisting of)\s+$|(?:搭载|配备|配置)(?:了)?$",
+                             re.I)
 SPEC_COUNTED = re.compile(r"(?:[\w-]+ )?(?:parameters?|pixels?|megapixels?)|参数|像素", re.I)
 HYPHEN_SIZE = re.compile(r"\d-(?:card|GPU|chip|layer)s?$", re.I)  # "a 10,000-card system"
 PIXELS_AFTER = re.compile(r"^(?:\s*|-)(?:像素|megapixels?\b|(?:个)?参数|parameters?\b|-card\b|卡)",
@@ -109,6 +113,13 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
             RATE_TO_AFTER.match(doc_text[q.end:q.end + 8])
             or RATE_TO_BEFORE.search(doc_text[max(0, q.start - 40):q.start])):
         return False  # "an exchange rate of 1 US dollar to 32.5 New Taiwan dollars": a rate
+    if MARK_AFTER.match(doc_text, q.end) and not any(
+            view.clause(q.start)[0] <= m.start < q.start for m in view.metrics):
+        return False  # "No other film exceeded the 1 billion yuan mark": a threshold (but "the
+        # market value exceeded the 170 billion yuan mark" is the value's level)
+    if q.unit in (None, "count") and not is_scaled(q) and q.amount < 100 and \
+            EQUIPPED_BEFORE.search(doc_text[max(0, q.start - 24):q.start]):
+        return False  # "a server equipped with eight H100 cards": a configuration
     if q.unit and len(q.unit) == 3 and CONVERSION_BEFORE.search(before):
         return False  # "33.9 billion yuan ($4.7 billion)": the same amount, converted
     if EQUIVALENT_BEFORE.search(doc_text[max(0, q.start - 30):q.start]):

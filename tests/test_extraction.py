@@ -2911,3 +2911,12 @@ def test_a_share_that_put_a_technology_into_use_is_its_adoption_rate():
             "agents into use by the end of September.")
     fact = one(extract_text(text, published="2024-10-20"), "38")
     assert (fact.metric, fact.subject.name) == ("adoption_rate", "AI agent")
+
+
+@pytest.mark.parametrize("text, count", [
+    ("No other film exceeded the 1 billion yuan mark.", 0),
+    ("The market value of iFLYTEK once exceeded the 170 billion yuan mark.", 1),
+    ("A server equipped with eight H100 cards sells for about 2.5 million yuan.", 1),
+])
+def test_thresholds_and_configurations_are_no_figures(text, count):
+    assert len(extract_text(text, published="2024-08-20")) == count
