@@ -290,3 +290,11 @@ def test_a_product_code_is_the_product_its_maker_code_named():
     text = "Moore Threads launched the MTT S4000 in July. It said the S4000 is fast. GDP Q2 rose."
     found = [(c.text, c.row) for c in find_unknown_names(text, [], "en") if c.label == "product"]
     assert found == [("MTT S4000", "MTT S4000"), ("S4000", "MTT S4000")]
+
+
+def test_a_verb_after_models_is_no_model_name():
+    from pipeline.components.names import find_unknown_names
+    text = ("Token usage of the Doubao models exceeded 500 billion. The lightweight model "
+            "abab 6.5s is cheap.")
+    assert [c.text for c in find_unknown_names(text, [], "en") if c.label == "product"] == [
+        "abab 6.5s"]

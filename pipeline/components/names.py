@@ -83,7 +83,10 @@ PRODUCT_PATTERNS = (
                r"(?![\w-]|\.\d)"),
     # a name right after "model" (or before 模型) with a version or a hyphen: "the lightweight
     # model abab 6.5s", 主力模型Qwen-Long, moonshot-v1-128k模型
-    re.compile(r"m(?<!\wm)odels?\s+(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
+    re.compile(r"m(?<!\wm)odels?\s+(?!(?:exceeded|exceed|reached|reach|rose|fell|grew|hit|topped|"
+               r"surpassed|were|was|have|has|had|are|is|with|and|in|to|of|for|at|by|over|"
+               r"under|about|nearly|around|only|up|down)\b)"
+               r"(?P<name>[a-z][a-z0-9]*[ -]v?\d[A-Za-z0-9.]*[A-Za-z0-9]"
                r"|[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
     re.compile(r"模型(?P<name>[A-Za-z][A-Za-z0-9.]*-[A-Za-z0-9.-]*[A-Za-z0-9])"),
     # a capitalised word and a version after a hyphen: "Shensuan-3", "Hunyuan-2" (not "Top-10")
