@@ -38,12 +38,17 @@ ENERGY_AFTER = re.compile(r"^\s*(?:[GMkT]Wh?\b|[GMkT]W[p]?\b|吉瓦|兆瓦|千�
                           r"(?:metric )?tons\b|tonnes\b|吨)", re.I)  # (and area, weight)
 SIZE_AFTER = re.compile(r"^(?:\s*|-)(?:英寸|寸|纳米|nm\b|inch(?:es)?\b|-?in\.|nanometers?\b|"
                         r"millimeters?\b|mm\b|像素|megapixels?\b|MP\b|mAh\b|毫安时?)", re.I)
+EVENT_AFTER_NUMBER = re.compile(
+    r"\s?(?:开发者节|开发者大会|Developer (?:Festival|Conference|Day)s?)", re.I)
+THE_FEW_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+SPELLED_FEW = re.compile(r"two|three|four|five|six|seven|eight|nine|ten", re.I)
 MARK_AFTER = re.compile(r"\s*(?:mark|threshold|milestone|barrier)\b|\s*(?:大关|关口|门槛)")
 EQUIPPED_BEFORE = re.compile(r"\b(?:equipped with|fitted with|featuring|built with|powered by|"
                              r"packs?|containing|consisting of)\s+$|(?:搭载|配备|配置)(?:了)?$",
                              re.I)
 SPEC_COUNTED = re.compile(r"(?:[\w-]+ )?(?:parameters?|pixels?|megapixels?)|参数|像素", re.I)
-HYPHEN_SIZE = re.compile(r"\d-(?:card|GPU|chip|layer)s?$", re.I)  # "a 10,000-card system"
+HYPHEN_SIZE = re.compile(r"\d-(?:card|GPU|chip|layer)s?\b", re.I)  # "a 10,000-card system",
+# "12-layer HBM3E products"
 PIXELS_AFTER = re.compile(r"^(?:\s*|-)(?:像素|megapixels?\b|(?:个)?参数|parameters?\b|-card\b|卡)",
                           re.I)  # (a model's parameters, a "10,000-card" cluster: specs)
 DURATION_AFTER = re.compile(
@@ -113,6 +118,13 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
             RATE_TO_AFTER.match(doc_text[q.end:q.end + 8])
             or RATE_TO_BEFORE.search(doc_text[max(0, q.start - 40):q.start])):
         return False  # "an exchange rate of 1 US dollar to 32.5 New Taiwan dollars": a rate
+    digits_end = q.end - len("开发者") if q.text.endswith("开发者") else q.end
+    if not is_scaled(q) and EVENT_AFTER_NUMBER.match(doc_text, digits_end):
+        return False  # 全球1024开发者节, "the 1024 Developer Festival": a number in an event name
+    if q.unit in (None, "count") and THE_FEW_BEFORE.search(doc_text[max(0, q.start - 5):q.start]) \
+            and SPELLED_FEW.fullmatch(q.text.split()[0]):
+        return False  # "the two brands' company sales", "the four first-tier cities": who,
+        # not how many
     if MARK_AFTER.match(doc_text, q.end) and not any(
             view.clause(q.start)[0] <= m.start < q.start for m in view.metrics):
         return False  # "No other film exceeded the 1 billion yuan mark": a threshold (but "the

@@ -2920,3 +2920,15 @@ def test_a_share_that_put_a_technology_into_use_is_its_adoption_rate():
 ])
 def test_thresholds_and_configurations_are_no_figures(text, count):
     assert len(extract_text(text, published="2024-08-20")) == count
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("公司计划在10月24日的全球1024开发者节上发布新一代星火大模型。", "zh"),
+    ("Digital orders made up around 90% of the two brands' company sales.", "en"),
+    ("Beijing, Shanghai, Guangzhou and Shenzhen, the four first-tier cities, relaxed rules.",
+     "en"),
+    ("SK Hynix will start supplying 12-layer HBM3E products to customers.", "en"),
+])
+def test_numbers_that_name_or_pick_out_are_no_figures(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-08-20")
+    assert all(f.value is None or f.value.unit != "count" for f in facts)
