@@ -164,6 +164,8 @@ CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 SPAN_WORDS_NOT_NAMES = {"same", "whole", "entire", "reporting", "review", "first", "second",
                         "third", "fourth", "last", "next", "this", "that", "previous", "current",
                         "holiday", "festival", "promotion", "sales", "shopping"}
+BARE_OUTLOOK = re.compile(r"outlook|guidance|forecasts?|projections?|expectations?", re.I)
+THAT_AFTER = re.compile(r"\s*(?:that|of|for|to)\b", re.I)
 CONFIDENT_OF_TARGET = re.compile(
     r"对(?:完成|实现|达成)[^，。；]{0,12}目标[^，。；]{0,6}(?:有|充满|很有)信心|"
     r"\bconfident (?:of|in|about|that)\b[^.;]{0,40}\b(?:target|goal|guidance)", re.I)
@@ -1430,6 +1432,11 @@ class SentenceAssembler:
                     cue.label == "plan" or market_named)) \
                 and not insiders_on_market:
             return None  # "Lau expects ...", "CAAM predicts ..." name their speaker
+        if cue.label == "forecast" and BARE_OUTLOOK.fullmatch(cue.text) and not any(
+                c.label == "future" for c in cues) and not THAT_AFTER.match(
+                view.between(cue.end, hi)):
+            return None  # "TSMC also raised its full-year outlook.", "Global forecasts are just
+            # as bullish.": a forecast named, nothing forecast
         if cue.label in ("plan", "target") and (self.outsider_before(cue.start) or (
                 cue.label == "target" and CONFIDENT_OF_TARGET.search(view.between(lo, hi)))):
             # (对完成全年目标充满信心, "confident of meeting the full-year target": a

@@ -2932,3 +2932,13 @@ def test_thresholds_and_configurations_are_no_figures(text, count):
 def test_numbers_that_name_or_pick_out_are_no_figures(text, lang):
     facts = extract_text(text, lang=lang, published="2024-08-20")
     assert all(f.value is None or f.value.unit != "count" for f in facts)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("TSMC reported results. TSMC also raised its full-year outlook.", 0),
+    ("TSMC reported results. Global forecasts are just as bullish.", 0),
+    ("TSMC reported results. TSMC forecasts that demand for AI chips will stay strong.", 1),
+])
+def test_a_forecast_named_with_nothing_forecast_is_no_statement(text, count):
+    facts = extract_text(text, published="2024-07-20")
+    assert len([f for f in facts if f.modality == "forecast"]) == count
