@@ -133,6 +133,9 @@ ADOPTION_AFTER = re.compile(
     r"\s*(?:already\s+)?(?:put|adopted|adopt|deployed|deploy|used|use|using|include|included|"
     r"introduced|rolled out)\s+", re.I)
 ADOPTED_REACH = 12  # characters from the verb to the technology ("put [the] AI agents")
+COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up from|down from|"
+                                   r"from|another|than)\s+(?:about\s+|around\s+|nearly\s+|"
+                                   r"roughly\s+)?$", re.I)
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton)\b", re.I)
@@ -1862,6 +1865,21 @@ def outside_names(quantities: list[Quantity], names: list[Cue]) -> list[Quantity
     return kept
 
 
+def counted_like_earlier(view: SentenceView, q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A bare number compared with a count counts the same thing.
+
+    "30 companies listed ..., compared with 31 in the same period last year", "to about 1,000
+    stores, from 720 at the end of October", "opened 155 hotels, and another 782 were ...".
+    """
+    if q.unit is not None or is_scaled(q) or q.amount != q.amount.to_integral_value():
+        return q
+    count = next((p for p in reversed(earlier) if p.unit == "count" and p.counted), None)
+    if count is None or not COMPARED_COUNT_BEFORE.search(
+            view.between(max(view.start, left_edge(q) - 20), left_edge(q))):
+        return q
+    return replace(q, unit="count", counted=count.counted)
+
+
 def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[Fact]:
     """Facts of one sentence: numeric ones, else one statement fact."""
     if not view.quantities and not view.modality:
@@ -1877,7 +1895,7 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
             if fact is not None:
                 facts.append(fact)
             continue
-        kept.append(q)
+        kept.append(counted_like_earlier(view, q, kept))
     drafts = drafts_for(view, kept)
     for draft in drafts:
         fact = assembler.build(draft)

@@ -2942,3 +2942,11 @@ def test_numbers_that_name_or_pick_out_are_no_figures(text, lang):
 def test_a_forecast_named_with_nothing_forecast_is_no_statement(text, count):
     facts = extract_text(text, published="2024-07-20")
     assert len([f for f in facts if f.modality == "forecast"]) == count
+
+
+def test_a_bare_number_compared_with_a_count_counts_the_same_thing():
+    text = ("According to Deloitte, 30 companies listed on the Hong Kong Stock Exchange in the "
+            "first half of 2024, compared with 31 in the same period last year.")
+    earlier = one(extract_text(text, published="2024-07-10"), "31")
+    assert (earlier.value.unit, earlier.value.counted, earlier.period.label) == (
+        "count", "company", "2023-H1")
