@@ -409,3 +409,9 @@ def test_stations_piles_stalls_and_routes_are_counted():
     from pipeline.quantities import find_quantities
     found = find_quantities("1,000 stations, 3.12 million piles, 11,500 stalls and 45 routes", "en")
     assert [q.unit for q in found] == ["count"] * 4
+
+
+def test_screenings_sessions_dramas_and_automakers_are_counted():
+    from pipeline.quantities import find_quantities
+    text = "41.3 million screenings, 14.3 million sessions, 3,172 micro-dramas and 22 automakers"
+    assert [q.unit for q in find_quantities(text, "en")] == ["count"] * 4
