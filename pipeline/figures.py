@@ -42,6 +42,7 @@ EVENT_AFTER_NUMBER = re.compile(
     r"\s?(?:开发者节|开发者大会|Developer (?:Festival|Conference|Day)s?)", re.I)
 THE_FEW_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 SPELLED_FEW = re.compile(r"two|three|four|five|six|seven|eight|nine|ten", re.I)
+PER_TIME_AFTER = re.compile(r"\s+(?:a|per|each)\s+(?:day|week|month)\b", re.I)
 MARK_AFTER = re.compile(r"\s*(?:mark|threshold|milestone|barrier)\b|\s*(?:大关|关口|门槛)")
 EQUIPPED_BEFORE = re.compile(r"\b(?:equipped with|fitted with|featuring|built with|powered by|"
                              r"packs?|containing|consisting of)\s+$|(?:搭载|配备|配置)(?:了)?$",
@@ -125,6 +126,9 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
             and SPELLED_FEW.fullmatch(q.text.split()[0]):
         return False  # "the two brands' company sales", "the four first-tier cities": who,
         # not how many
+    if q.unit in (None, "count") and not is_scaled(q) and q.amount < 100 and \
+            PER_TIME_AFTER.match(doc_text, q.end):
+        return False  # "users who watched more than 10 short dramas a day": a rate of use
     if MARK_AFTER.match(doc_text, q.end) and not any(
             view.clause(q.start)[0] <= m.start < q.start for m in view.metrics):
         return False  # "No other film exceeded the 1 billion yuan mark": a threshold (but "the

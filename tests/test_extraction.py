@@ -2950,3 +2950,10 @@ def test_a_bare_number_compared_with_a_count_counts_the_same_thing():
     earlier = one(extract_text(text, published="2024-07-10"), "31")
     assert (earlier.value.unit, earlier.value.counted, earlier.period.label) == (
         "count", "company", "2023-H1")
+
+
+def test_a_few_things_a_day_is_a_rate_of_use_not_a_figure():
+    text = ("Kuaishou said the number of daily active users who watched more than 10 short dramas "
+            "a day increased by 24% year-on-year.")
+    facts = extract_text(text, published="2024-11-20")
+    assert [(f.value, f.change.amount) for f in facts] == [(None, Decimal("24"))]
