@@ -2957,3 +2957,12 @@ def test_a_few_things_a_day_is_a_rate_of_use_not_a_figure():
             "a day increased by 24% year-on-year.")
     facts = extract_text(text, published="2024-11-20")
     assert [(f.value, f.change.amount) for f in facts] == [(None, Decimal("24"))]
+
+
+def test_gmv_is_a_measure_of_its_own():
+    text = ("JD.com said that during the festival, more than 500 million users placed orders on "
+            "its platform, and the transaction volume of home appliance trade-ins increased by "
+            "150% year-on-year.")
+    facts = extract_text(text, published="2024-06-20")
+    assert len(facts) == 2 and facts[0].change is None
+    assert (facts[1].metric, facts[1].change.amount) == ("other", Decimal("150"))
