@@ -586,6 +586,12 @@ class SentenceAssembler:
                 parent = ctx.lex.parent_of(listed.row, self.main_name) if company else None
                 subject = Subject(name=parent or listed.row, text=listed.text,
                                   type=listed.label)
+            elif subject is not None and subject.type == "market":
+                market = attr.list_market(view, draft.list_start, draft.list_index,
+                                          draft.list_size, ctx.market_region)
+                if market is not None:  # "console games and PC games will generate US$51.9
+                    # billion and US$43.2 billion respectively": the n-th category's market
+                    subject = Subject(name=market[0], text=market[1], type="market")
         metric, subject = self.carry_over(draft, choice, metric, subject, value, compared)
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric

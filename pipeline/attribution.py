@@ -808,6 +808,22 @@ def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> 
     return named[index] if len(named) == size else None
 
 
+def list_market(view: SentenceView, list_start: int, index: int, size: int,
+                region_hint: str | None) -> tuple[str, str] | None:
+    """The n-th of the product categories coordinated before a list of n figures, as a market."""
+    lo = view.clause(list_start)[0]
+    products = [c for c in view.segments if c.label == "product" and lo <= c.start
+                and c.end <= list_start]
+    products = products[-size:]
+    if len(products) != size or not all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
+                                        for a, b in zip(products, products[1:])):
+        return None
+    region = nearest_before(regions_in(view), products[0].start, view.start)
+    name = region.row if region else region_hint
+    product = products[index]
+    return (f"{name} {product.row} market" if name else f"{product.row} market"), product.text
+
+
 def coordinated_name(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
     """The n-th of "HPE and Inspur with 8.8% and 8.3% respectively" when a name is unknown.
 

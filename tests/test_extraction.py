@@ -2966,3 +2966,11 @@ def test_gmv_is_a_measure_of_its_own():
     facts = extract_text(text, published="2024-06-20")
     assert len(facts) == 2 and facts[0].change is None
     assert (facts[1].metric, facts[1].change.amount) == ("other", Decimal("150"))
+
+
+def test_a_respectively_list_of_categories_gives_each_figure_its_market():
+    text = ("Newzoo expects global console games and PC games to generate US$51.9 billion and "
+            "US$43.2 billion respectively this year.")
+    facts = extract_text(text, published="2024-08-20")
+    assert [f.subject.name for f in facts] == ["global console game market",
+                                                "global PC game market"]
