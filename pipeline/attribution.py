@@ -88,6 +88,8 @@ RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)\b", re.I)
 SOURCE_FROM = re.compile(r"\b(?:data|figures|statistics|estimates|reports?|information) from\b",
                          re.I)
 FORECASTER_GAP = 24  # characters from a company to its forecasting verb ("Maoyan Pro lowered")
+DATA_SHOW = re.compile(r"\s*(?:data|figures) from\s+[^,;]{1,60}?\s+(?:show|shows|showed|"
+                       r"suggest|suggests|indicate|indicates)(?:\s+that)?\b", re.I)
 SOURCE_OPENING = re.compile(r"\s*(?:according to|data from|figures from|据|根据)", re.I)
 APPOSITION_OPENING = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:platform|unit|arm|subsidiary|affiliate|division|"
@@ -353,6 +355,9 @@ def source_clauses(view: SentenceView) -> tuple[int, int] | None:
     """The opening "According to X" / 据X clause and its appositions ("the platform of Y")."""
     if not SOURCE_OPENING.match(view.text):
         return None
+    shown = DATA_SHOW.match(view.text)
+    if shown is not None:  # "Data from SteamDB show that its players peaked at 2.42 million"
+        return view.start, view.start + shown.end()
     lo, hi = view.clause(view.start)
     while hi < view.end:
         nxt = view.clause(hi + 1)

@@ -2974,3 +2974,10 @@ def test_a_respectively_list_of_categories_gives_each_figure_its_market():
     facts = extract_text(text, published="2024-08-20")
     assert [f.subject.name for f in facts] == ["global console game market",
                                                 "global PC game market"]
+
+
+def test_who_shows_the_data_is_not_what_it_is_about():
+    text = ("Data from SteamDB show that the number of concurrent players on Steam peaked at about "
+            "2.42 million on August 24.")
+    fact = one(extract_text(text, published="2024-08-28"), "2420000")
+    assert fact.subject is None or fact.subject.name != "SteamDB"
