@@ -138,7 +138,8 @@ COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up fr
                                    r"roughly\s+)?$", re.I)
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
-                             r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton)\b", re.I)
+                             r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
+                             r"deal|listing|store)\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|took|takes|captured|with|had)\s+(?:a\s+|about\s+|"
                          r"roughly\s+|around\s+|nearly\s+)?(?:[\d.]+%\s*(?:,|and)\s*)*$", re.I)
 SHARE_NOUN = re.compile(r"\bshare\b(?! (?:price|buyback|repurchase))|份额|占有率", re.I)
@@ -694,9 +695,10 @@ class SentenceAssembler:
         trade = choice.cue is not None and TRADE_WORD.search(choice.cue.text) and not \
             TRADE_TOTAL.search(view.between(max(view.start, choice.cue.start - 14),
                                             choice.cue.end))  # (total trade is the market's)
-        if money and choice.cue is not None and metric in ("revenue", "sales", "other") and \
+        if money and choice.cue is not None and metric in ("revenue", "sales", "other",
+                                                           "funding") and \
                 PER_UNIT_BEFORE.search(view.between(max(view.start, choice.cue.start - 8),
-                                                    choice.cue.end)):
+                                                    min(view.end, choice.cue.end + 12))):
             return "other", subject  # 平均单票收入约为8.39元, "revenue per vehicle": a rate per
             # unit sold, neither the revenue nor a market's size
         if money and metric in HEADCOUNT_METRICS:

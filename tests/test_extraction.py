@@ -2981,3 +2981,9 @@ def test_who_shows_the_data_is_not_what_it_is_about():
             "2.42 million on August 24.")
     fact = one(extract_text(text, published="2024-08-28"), "2420000")
     assert fact.subject is None or fact.subject.name != "SteamDB"
+
+
+def test_money_raised_per_ipo_is_an_average_not_funding():
+    fact = one(extract_text("The average amount raised per IPO was about HK$440 million.",
+                            published="2024-07-10"), "440000000")
+    assert fact.metric == "other"
