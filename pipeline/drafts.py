@@ -81,6 +81,8 @@ PREDECESSOR_END = re.compile(r"(?:predecessor|previous (?:generation|model))\s*$
 MODEL_NAME = re.compile(r"[A-Z](?:\w|\.(?=\w))*(?:[ -][A-Z0-9](?:\w|\.(?=\w))*)*")
 STEM = re.compile(r"[A-Za-z]{2,}")  # a model's family name: "GLM" of GLM-4, "Step" of Step-2
 PREVIOUS_WORD = re.compile(r"previous|predecessor|earlier|上一代|前代|上代", re.I)
+COMPARED_LIST_BEFORE = re.compile(r"(?P<lead>\b(?:compared with|compared to|versus|against))"
+                                  r"[^,;，；]{1,40}?\band\s+$", re.I)
 COMPARED_CHANGE_BEFORE = re.compile(r"\b(?:after|from|compared with|compared to|versus|than)\s+"
                                     r"an?\s+$", re.I)
 YEAR_AGO = re.compile(r"year earlier|year ago|last year", re.I)
@@ -427,6 +429,18 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
                     COMPARED_LEVEL.search(view.between(max(view.start, left_edge(
                         roles[back][0]) - 30), left_edge(roles[back][0]))):
                 back -= 1  # "3.27 billion, compared with 23.52 billion ..., down 86%": the first
+            else:
+                lead = COMPARED_LIST_BEFORE.search(view.between(
+                    max(view.start, left_edge(roles[back][0]) - 60), left_edge(roles[back][0])))
+                if lead is not None:  # "raising 32.4 billion yuan, compared with 189 companies
+                    # and 213.6 billion yuan a year earlier, a decrease of 85%": the current one
+                    cut = left_edge(roles[back][0]) - (len(lead.group()) - lead.start("lead"))
+                    current = next((j for j in range(back - 1, -1, -1)
+                                    if roles[j][0].end <= cut and roles[j][1] is None
+                                    and j not in used
+                                    and roles[j][0].unit == roles[back][0].unit), None)
+                    if current is not None:
+                        back = current
             prev = roles[back][0]
             same = view.semiclause(prev.start) == view.semiclause(q.start)
             between = [m for m in view.metrics if prev.end <= m.start < cue.start

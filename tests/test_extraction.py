@@ -2987,3 +2987,13 @@ def test_money_raised_per_ipo_is_an_average_not_funding():
     fact = one(extract_text("The average amount raised per IPO was about HK$440 million.",
                             published="2024-07-10"), "440000000")
     assert fact.metric == "other"
+
+
+def test_a_change_after_a_compared_list_belongs_to_the_current_figure():
+    text = ("Only 44 companies went public in the first half, raising 32.4 billion yuan, compared "
+            "with 189 companies and 213.6 billion yuan a year earlier, a decrease of 85% in funds "
+            "raised.")
+    facts = extract_text(text, published="2024-07-10")
+    current, earlier = one(facts, "32400000000"), one(facts, "213600000000")
+    assert current.change.amount == Decimal("85") and earlier.change is None
+    assert earlier.period.label == "2023-H1"
