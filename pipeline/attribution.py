@@ -51,6 +51,9 @@ AGENT_BEFORE = re.compile(
 AMONG_THEM = re.compile(r"\s*(?:其中|among (?:them|which)|of (?:which|this|these))", re.I)
 COMPONENT = re.compile(r"\b(?:panel|chip|battery|module|display|lens|sensor|lidar|CPU|GPU|"
                        r"memory|HBM|DRAM|NAND)s?$", re.I)  # a part that goes into a device
+DESTINATION_BEFORE = re.compile(r"\b(?:export\w*|ship\w*|sold|sent|deliver\w*)\b[^;]{0,40}"
+                                r"\b(?:to|into)\s+(?:the\s+)?$|\bfollowed by\s+(?:the\s+)?$",
+                                re.I)
 FOR_USE = re.compile(r"\s+(?:for|used in)\s+(?:the\s+)?")  # "panels for smartphones"
 JOINED_START = re.compile(r"^[\s,]*(?:and|while|but|whereas)\b", re.I)  # a clause of its own
 COMPARISON_BEFORE = re.compile(
@@ -295,7 +298,9 @@ def market_subject(view: SentenceView, start: int,
     if device is not None:  # "smartphone OLED panels", 手机OLED面板: the device's component
         product = Cue(device.start, product.end, view.between(device.start, product.end),
                       "product", f"{device.row} {product.row}")
-    regions = [c for c in view.segments if c.label == "region"]
+    regions = [c for c in view.segments if c.label == "region" and not DESTINATION_BEFORE.search(
+        view.between(max(view.start, c.start - 60), c.start))]  # ("exported 768,000 vehicles
+    # to Russia, followed by Mexico with 301,000 units": where they went, not the market)
     own = regional_market(view, start)
     region = own or nearest_before(regions, product.start, max(semi[0], product.start - 40)) \
         or first_after(regions, product.end, min(view.end, product.end + 15))
@@ -336,7 +341,9 @@ def literal_market(view: SentenceView, start: int) -> tuple[str, str] | None:
 def regions_in(view: SentenceView) -> list[Cue]:
     """Region cues that name a place ("US dollars" and "US$" do not)."""
     return [c for c in view.segments if c.label == "region"
-            and not CURRENCY_AFTER.match(view.between(c.end, min(view.end, c.end + 9)))]
+            and not CURRENCY_AFTER.match(view.between(c.end, min(view.end, c.end + 9)))
+            and not DESTINATION_BEFORE.search(view.between(max(view.start, c.start - 60),
+                                                           c.start))]
 
 
 def regional_market(view: SentenceView, start: int) -> Cue | None:

@@ -2997,3 +2997,11 @@ def test_a_change_after_a_compared_list_belongs_to_the_current_figure():
     current, earlier = one(facts, "32400000000"), one(facts, "213600000000")
     assert current.change.amount == Decimal("85") and earlier.change is None
     assert earlier.period.label == "2023-H1"
+
+
+def test_a_destination_names_no_market():
+    text = ("China's smartphone exports rose. China exported 7.6 million smartphones to Russia in "
+            "the first eight months, followed by Mexico with 3.01 million units.")
+    facts = [f for f in extract_text(text, published="2024-09-20") if f.value is not None]
+    assert facts and not any(f.subject is not None and f.subject.name.startswith(
+        ("Russia", "Mexico")) for f in facts)
