@@ -2631,11 +2631,14 @@ def test_the_same_period_in_brackets_defines_no_name():
 
 
 def test_a_figure_with_no_subject_is_about_its_paragraphs_market():
-    text = ("The CAAC said that from July to August, China's civil aviation market carried 146 "
-            "million passenger trips, up 8.7% year-on-year. The daily average was 2.35 million "
-            "passenger trips.")
-    facts = extract_text(text, published="2024-09-05")
-    assert [f.subject.name for f in facts] == ["China civil aviation market"] * 2
+    text = ("China's travel market boomed this summer, with domestic trips up 10%.\n\nThe CAAC "
+            "said that from July to August, China's civil aviation market carried 146 million "
+            "passenger trips, up 8.7% year-on-year. The daily average was 2.35 million passenger "
+            "trips.")
+    article = Article(doc_id="doc", text=text, lang="en", published="2024-09-05",
+                      title="China's summer travel market heats up")
+    daily = one(extract_article(article, "en"), "2350000")
+    assert daily.subject.name == "China civil aviation market"
 
 
 def test_a_forecast_clause_beside_a_numeric_one_is_its_own_statement():
@@ -2677,8 +2680,9 @@ def test_an_earlier_change_keeps_the_basis_of_the_change_it_is_compared_with():
 
 
 @pytest.mark.parametrize("text, label", [
-    ("Apple's iPad revenue jumped 24% to US$7.16 billion in the second quarter after the company "
-     "refreshed its iPad Pro lineup in May.", "2024-Q2"),
+    ("Apple reported results for the quarter ended June 29. The iPad was the standout: revenue "
+     "jumped 24% to US$7.16 billion after the company refreshed its iPad Pro lineup in May.",
+     "2024-Q2"),
     ("01.AI was valued at more than US$1 billion after a funding round led by Alibaba Cloud in "
      "November 2023.", "2023-11"),
 ])
@@ -2841,11 +2845,12 @@ def test_a_forecasters_later_will_is_still_a_forecast():
 
 
 def test_a_sum_of_money_is_never_a_share():
-    text = ("Newzoo expects console games and PC games to generate US$51.9 billion and US$43.2 "
-            "billion respectively, or 28% and 23% of the market.")
+    text = ("Newzoo expects mobile game revenue to grow 2.8% to US$92.6 billion this year, while "
+            "console games and PC games will generate US$51.9 billion and US$43.2 billion "
+            "respectively, or 28% and 23% of the market.")
     facts = extract_text(text, published="2024-08-20")
     money = [f for f in facts if f.value is not None and f.value.unit == "USD"]
-    assert len(money) == 2 and not any(f.metric in ("market_share", "revenue_share")
+    assert len(money) == 3 and not any(f.metric in ("market_share", "revenue_share")
                                        for f in money)
 
 
@@ -2886,7 +2891,8 @@ def test_a_shareholder_named_after_including_is_not_what_its_refers_to():
 def test_the_company_a_headline_opens_with_is_the_articles_beside_a_much_named_rival():
     text = ("Moore Threads launched a GPU cluster on Thursday. Moore Threads said the cluster "
             "rivals Nvidia systems. Nvidia dominates the market, and Nvidia chips are scarce. "
-            "Moore Threads has raised funds.\n\nIts revenue reached 1 billion yuan last year.")
+            "Moore Threads has raised funds. Nvidia declined to comment.\n\nIts revenue "
+            "reached 1 billion yuan last year.")
     article = Article(doc_id="doc", text=text, lang="en", published="2024-07-05",
                       title="Moore Threads unveils GPU cluster as it takes aim at Nvidia")
     fact = one(extract_article(article, "en"), "1000000000")
