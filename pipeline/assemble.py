@@ -136,6 +136,7 @@ ADOPTED_REACH = 12  # characters from the verb to the technology ("put [the] AI 
 COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up from|down from|"
                                    r"from|another|than)\s+(?:about\s+|around\s+|nearly\s+|"
                                    r"roughly\s+)?$", re.I)
+NATIONWIDE = re.compile(r"全国|\bnationwide\b|\bnational\b(?! (?:team|champion))", re.I)
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
@@ -1181,6 +1182,13 @@ class SentenceAssembler:
             said = COMPANY_REF_BEFORE.match(self.view.text, ref - self.view.start)
             return Subject(name=main.row, text=said.group() if said else main.text,
                            type="company")
+        semi = self.view.semiclause(start)
+        if NATIONWIDE.search(self.view.between(semi[0], start)) and not any(
+                semi[0] <= s.start < start and s.label == "company" for s in named):
+            market = attr.market_subject(self.view, start, "China")
+            if market is not None:  # 三季度末全国生猪存栏43477万头 in a pig farmer's report: the
+                # country's herd, not the company's
+                return Subject(name=market[0], text=market[1], type="market")
         focus = self.ctx.focus
         if ref is not None and (main is None or main.label != "company") and focus is not None \
                 and focus[0] == self.view.paragraph and focus[1].type == "company" and not any(

@@ -3015,3 +3015,10 @@ def test_a_destination_names_no_region():
     doc = annotate(Article(doc_id="t", text=text, published="2024-09-20"), "en")
     views = sentence_views(doc, doc._.quantities)
     assert [c.row for v in views for c in attr.regions_in(v)] == ["China", "India", "China"]
+
+
+def test_a_nationwide_figure_in_a_companys_article_is_the_markets():
+    text = ("牧原股份发布三季报，公司前三季度营收同比增长。行业方面，据国家统计局数据，"
+            "三季度末全国生猪存栏43477万头，同比下降3.0%。")
+    fact = one(extract_text(text, lang="zh", published="2024-10-20"), "434770000")
+    assert fact.subject.name == "China hog market"
