@@ -137,6 +137,8 @@ COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up fr
                                    r"from|another|than)\s+(?:about\s+|around\s+|nearly\s+|"
                                    r"roughly\s+)?$", re.I)
 NATIONWIDE = re.compile(r"全国|\bnationwide\b|\bnational\b(?! (?:team|champion))", re.I)
+RANKED_WITH_BEFORE = re.compile(r"\b(?:followed|ranked \w+|came \w+|was \w+)\s+with\s+"
+                                r"(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
@@ -255,6 +257,7 @@ class DocContext:
     previous_company: Cue | None = None
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
+    last_count: tuple[int, str] | None = None  # (paragraph, counted noun) of its last count
     # what the paragraph was last about, a market or a company: (paragraph, subject)
     focus: tuple[int, Subject] | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
@@ -702,6 +705,8 @@ class SentenceAssembler:
                                                     min(view.end, choice.cue.end + 12))):
             return "other", subject  # 平均单票收入约为8.39元, "revenue per vehicle": a rate per
             # unit sold, neither the revenue nor a market's size
+        if value is not None and value.unit == "count" and metric in attr.SHARE_METRICS:
+            metric = "other"  # ("a share of 18.8%, and State Grid ranked third with 196,000")
         if money and metric in HEADCOUNT_METRICS:
             metric = "other"  # ("People familiar with the matter said ... 25 billion yuan")
         if money and metric in attr.RATIO_METRICS:  # a share or a margin is no sum of money
@@ -1881,7 +1886,8 @@ def outside_names(quantities: list[Quantity], names: list[Cue]) -> list[Quantity
     return kept
 
 
-def counted_like_earlier(view: SentenceView, q: Quantity, earlier: list[Quantity]) -> Quantity:
+def counted_like_earlier(view: SentenceView, q: Quantity, earlier: list[Quantity],
+                         paragraph_count: str | None = None) -> Quantity:
     """A bare number compared with a count counts the same thing.
 
     "30 companies listed ..., compared with 31 in the same period last year", "to about 1,000
@@ -1890,10 +1896,14 @@ def counted_like_earlier(view: SentenceView, q: Quantity, earlier: list[Quantity
     if q.unit is not None or is_scaled(q) or q.amount != q.amount.to_integral_value():
         return q
     count = next((p for p in reversed(earlier) if p.unit == "count" and p.counted), None)
-    if count is None or not COMPARED_COUNT_BEFORE.search(
-            view.between(max(view.start, left_edge(q) - 20), left_edge(q))):
-        return q
-    return replace(q, unit="count", counted=count.counted)
+    before = view.between(max(view.start, left_edge(q) - 20), left_edge(q))
+    if count is not None and COMPARED_COUNT_BEFORE.search(before):
+        return replace(q, unit="count", counted=count.counted)
+    if paragraph_count is not None and q.amount >= 1000 and RANKED_WITH_BEFORE.search(before):
+        # "TELD operated 659,000 public piles. Star Charge followed with 585,000": the count
+        # the paragraph is ranking
+        return replace(q, unit="count", counted=paragraph_count)
+    return q
 
 
 def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[Fact]:
@@ -1911,7 +1921,12 @@ def sentence_facts(ctx: DocContext, view: SentenceView, doc_text: str) -> list[F
             if fact is not None:
                 facts.append(fact)
             continue
-        kept.append(counted_like_earlier(view, q, kept))
+        last = ctx.last_count
+        kept.append(counted_like_earlier(view, q, kept, last[1] if last is not None
+                                         and last[0] == view.paragraph else None))
+    counted = [q for q in kept if q.unit == "count" and q.counted]
+    if counted:
+        ctx.last_count = (view.paragraph, counted[-1].counted)
     drafts = drafts_for(view, kept)
     for draft in drafts:
         fact = assembler.build(draft)

@@ -3022,3 +3022,12 @@ def test_a_nationwide_figure_in_a_companys_article_is_the_markets():
             "三季度末全国生猪存栏43477万头，同比下降3.0%。")
     fact = one(extract_text(text, lang="zh", published="2024-10-20"), "434770000")
     assert fact.subject.name == "China hog market"
+
+
+def test_a_bare_number_in_a_ranking_counts_what_the_paragraph_counts():
+    text = ("BYD operated 659,000 public piles at the end of June. Geely followed with 585,000, "
+            "a share of 18.8%, and Xiaomi ranked third with 196,000.")
+    facts = extract_text(text, published="2024-07-22")
+    counts = [f for f in facts if f.value is not None and f.value.unit == "count"]
+    assert [(f.value.amount, f.metric) for f in counts] == [
+        (Decimal("659000"), "other"), (Decimal("585000"), "other"), (Decimal("196000"), "other")]
