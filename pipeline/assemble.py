@@ -139,6 +139,9 @@ COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up fr
 NATIONWIDE = re.compile(r"全国|\bnationwide\b|\bnational\b(?! (?:team|champion))", re.I)
 RANKED_WITH_BEFORE = re.compile(r"\b(?:followed|ranked \w+|came \w+|was \w+)\s+with\s+"
                                 r"(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
+LIKE_BEFORE = re.compile(r"\b(?:similar (?:rate|pace|level) to|similar to|the same (?:rate|pace|"
+                         r"level) as|in line with|compared with|compared to|than)\s+(?:the\s+)?$",
+                         re.I)
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
@@ -992,10 +995,14 @@ class SentenceAssembler:
         span = self.growth_span(anchor)
         if span is not None:
             return span
-        after = attr.first_after(attr.times_not_announcing(view, cue.end), cue.end,
+        after = attr.first_after([t for t in attr.times_not_announcing(view, cue.end)
+                                  if not LIKE_BEFORE.search(view.between(
+                                      max(view.start, t.start - 30), t.start))], cue.end,
                                  view.end) if cue is not None else None
+        # ("expects revenue to grow at a similar rate to the June quarter": not its due time)
         clause = view.clause(anchor.start)
-        if mention is not None and mention.kind == "cumulative":
+        if mention is not None and (mention.kind == "cumulative" or LIKE_BEFORE.search(
+                view.between(max(view.start, mention.start - 30), mention.start))):
             mention = None
         own = mention is not None and (listed or clause[0] <= mention.start <= mention.end
                                        <= clause[1])

@@ -3031,3 +3031,10 @@ def test_a_bare_number_in_a_ranking_counts_what_the_paragraph_counts():
     counts = [f for f in facts if f.value is not None and f.value.unit == "count"]
     assert [(f.value.amount, f.metric) for f in counts] == [
         (Decimal("659000"), "other"), (Decimal("585000"), "other"), (Decimal("196000"), "other")]
+
+
+def test_a_quarter_a_forecast_is_compared_with_is_not_its_due_time():
+    text = ("For the September quarter, the fourth quarter of its fiscal year, Apple expects total "
+            "revenue to grow at a similar rate to the June quarter, or around 5%.")
+    fact = one(extract_text(text, published="2024-08-02"), "5")
+    assert fact.horizon is None or fact.horizon.label != "2025-Q2"
