@@ -105,6 +105,9 @@ class _ByStart:
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
+ECONOMY_ROWS = ("macro", "macro_investment", "gdp_impact")  # metric rows naming the economy
+
+
 def outside_names(metrics: list[Cue], named: list[Cue]) -> list[Cue]:
     """Metric words that are not part of a name ("China Overseas Land & Investment")."""
     return [m for m in metrics if not any(
@@ -128,10 +131,15 @@ def sentence_views(doc: Doc, quantities: list[Quantity]) -> list[SentenceView]:
         s, e = sentence.start, sentence.end
         text = full_text[s:e]
         named = subjects.inside(s, e)
+        kinds = segments.inside(s, e)
+        products = [c for c in kinds if c.label == "product"]
+        found = outside_names(metrics.inside(s, e), named)
+        found = [m for m in found if m.row not in ECONOMY_ROWS or m in outside_names([m], products)]
+        # ("the size of China's low-altitude economy": a product category, not the economy)
         views.append(SentenceView(
             s, e, text, sentence.paragraph, lang, quantities=numbers.inside(s, e),
-            subjects=named, metrics=outside_names(metrics.inside(s, e), named),
-            segments=segments.inside(s, e), changes=changes.inside(s, e),
+            subjects=named, metrics=found,
+            segments=kinds, changes=changes.inside(s, e),
             modality=modality.inside(s, e), times=times.inside(s, e),
             clause_breaks=[s + i for i in clause_breaks(text)],
             semiclause_breaks=[s + m.start() for m in SEMICLAUSE_BREAK.finditer(text)]))

@@ -3038,3 +3038,10 @@ def test_a_quarter_a_forecast_is_compared_with_is_not_its_due_time():
             "revenue to grow at a similar rate to the June quarter, or around 5%.")
     fact = one(extract_text(text, published="2024-08-02"), "5")
     assert fact.horizon is None or fact.horizon.label != "2025-Q2"
+
+
+def test_an_economy_named_as_a_product_category_is_a_market():
+    text = ("According to CCID, the size of China's low-altitude economy reached 505.95 billion "
+            "yuan in 2023, a year-on-year increase of 33.8%.")
+    fact = one(extract_text(text, published="2024-09-20"), "505950000000")
+    assert (fact.subject.name, fact.metric) == ("China low-altitude economy market", "market_size")
