@@ -68,6 +68,9 @@ TO_BEFORE_FROM = re.compile(r"\bto\s+\S+[^,;]{0,30}\s+from\s+(?:about\s+|around\
 STAFF_WHOLE_AFTER = re.compile(
     r"\s+of\s+(?:its|the company's|the group's|total|all)\s+(?:total\s+)?(?:workforce|employees|"
     r"staff|headcount)\b", re.I)
+UNITS_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|all\s+|total\s+){0,2}(?:[\w-]+\s+){0,2}?(?:room nights|"
+    r"nights|orders|visits|trips|bookings|rides|members|customers|users|hours|minutes)\b", re.I)
 TRADE_WORD = re.compile(r"import|export|进口|出口", re.I)
 TRADE_TOTAL = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|进出口", re.I)
 STOCK_METRICS = {"employees", "users", "cash"}
@@ -729,9 +732,11 @@ class SentenceAssembler:
             # for 49%", 占营业总收入的比例为41.6%
         if metric == "revenue_share" and self.expense_before(anchor):
             metric = "other"  # "selling expenses ..., accounting for 32.9% of revenue": a ratio
-        if metric == "revenue_share" and STAFF_WHOLE_AFTER.match(view.between(anchor.end,
-                                                                              view.end)):
-            metric = "other"  # "accounting for 70% of its workforce": a share of staff
+        if metric == "revenue_share" and (STAFF_WHOLE_AFTER.match(view.between(
+                anchor.end, view.end)) or UNITS_WHOLE_AFTER.match(view.between(
+                anchor.end, view.clause(anchor.end - 1)[1]))):
+            metric = "other"  # "accounting for 70% of its workforce", "67% of room nights
+            # sold": a share of staff or of units, not of revenue
         # a list's whole comes after its last item ("held 42.9%, 34.5% and 19.6% of the market")
         clause_end = view.semiclause(anchor.start)[1] if draft.list_index is not None \
             else view.clause(anchor.end - 1)[1]

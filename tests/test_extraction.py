@@ -3045,3 +3045,10 @@ def test_an_economy_named_as_a_product_category_is_a_market():
             "yuan in 2023, a year-on-year increase of 33.8%.")
     fact = one(extract_text(text, published="2024-09-20"), "505950000000")
     assert (fact.subject.name, fact.metric) == ("China low-altitude economy market", "market_size")
+
+
+def test_a_share_of_units_sold_is_no_revenue_share():
+    text = ("Atour's members' stays accounted for about 67% of room nights sold in the quarter. "
+            "Retail accounted for 32.1% of total net revenue.")
+    facts = extract_text(text, published="2024-11-27")
+    assert [f.metric for f in facts] == ["other", "revenue_share"]
