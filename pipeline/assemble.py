@@ -145,6 +145,7 @@ RANKED_WITH_BEFORE = re.compile(r"\b(?:followed|ranked \w+|came \w+|was \w+)\s+w
 LIKE_BEFORE = re.compile(r"\b(?:similar (?:rate|pace|level) to|similar to|the same (?:rate|pace|"
                          r"level) as|in line with|compared with|compared to|than)\s+(?:the\s+)?$",
                          re.I)
+UNIT_VOLUME_METRICS = {"shipments", "sales_volume"}  # what a paragraph's "units" count
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
                              r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
@@ -264,6 +265,7 @@ class DocContext:
     previous_companies: frozenset[str] = frozenset()  # every company the last sentence named
     last_market: Subject | None = None
     last_count: tuple[int, str] | None = None  # (paragraph, counted noun) of its last count
+    volume_metric: tuple[int, str] | None = None  # (paragraph, metric) of its last unit count
     # what the paragraph was last about, a market or a company: (paragraph, subject)
     focus: tuple[int, Subject] | None = None
     last_product: Cue | None = None  # the product named last ("... the game had sold")
@@ -606,6 +608,8 @@ class SentenceAssembler:
         metric, subject = self.carry_over(draft, choice, metric, subject, value, compared)
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric
+            if value.unit == "count" and metric in UNIT_VOLUME_METRICS:
+                ctx.volume_metric = (view.paragraph, metric)
         self.remember_market(subject)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
@@ -682,6 +686,12 @@ class SentenceAssembler:
         if value is not None and choice.how == "no_metric" and metric == "other" \
                 and draft.change is None:
             metric = self.metric_by_unit.get(value.unit, metric)
+        volume = ctx.volume_metric
+        if value is not None and metric == "other" and choice.how == "no_metric" and \
+                value.unit == "count" and value.counted in (None, "unit") and \
+                volume is not None and volume[0] == view.paragraph:
+            # "OPPO ranked fourth with 28.6 million units" in a paragraph of shipments
+            metric = volume[1]
         if metric == "other" and not self.built and ctx.last_figure is not None and \
                 FIGURE_REF.match(view.text):
             metric, subject = ctx.last_figure  # "... revenue of X. The figure was higher than"

@@ -3052,3 +3052,10 @@ def test_a_share_of_units_sold_is_no_revenue_share():
             "Retail accounted for 32.1% of total net revenue.")
     facts = extract_text(text, published="2024-11-27")
     assert [f.metric for f in facts] == ["other", "revenue_share"]
+
+
+def test_units_in_a_paragraph_of_shipments_are_shipments():
+    text = ("Global smartphone shipments reached 316 million units in the third quarter. OPPO "
+            "ranked fourth with 28.6 million units.")
+    fact = one(extract_text(text, published="2024-10-20"), "28600000")
+    assert fact.metric == "shipments"
