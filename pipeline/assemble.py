@@ -145,6 +145,8 @@ RANKED_WITH_BEFORE = re.compile(r"\b(?:followed|ranked \w+|came \w+|was \w+)\s+w
 LIKE_BEFORE = re.compile(r"\b(?:similar (?:rate|pace|level) to|similar to|the same (?:rate|pace|"
                          r"level) as|in line with|compared with|compared to|than)\s+(?:the\s+)?$",
                          re.I)
+REGION_MOVED = re.compile(r"\s+(?:grew|rose|fell|declined|increased|decreased|dropped|jumped|"
+                          r"slipped|expanded|shrank|was (?:up|down))\b", re.I)  # "Africa grew 16%"
 UNIT_VOLUME_METRICS = {"shipments", "sales_volume"}  # what a paragraph's "units" count
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
@@ -687,10 +689,12 @@ class SentenceAssembler:
                 and draft.change is None:
             metric = self.metric_by_unit.get(value.unit, metric)
         volume = ctx.volume_metric
-        if value is not None and metric == "other" and choice.how == "no_metric" and \
-                value.unit == "count" and value.counted in (None, "unit") and \
-                volume is not None and volume[0] == view.paragraph:
-            # "OPPO ranked fourth with 28.6 million units" in a paragraph of shipments
+        if metric == "other" and choice.how == "no_metric" and volume is not None and \
+                volume[0] == view.paragraph and (
+                    value is not None and value.unit == "count" and value.counted in (None, "unit")
+                    or value is None and subject is not None and subject.type == "market"):
+            # "OPPO ranked fourth with 28.6 million units", "Africa grew 16%" in a paragraph
+            # of shipments
             metric = volume[1]
         if metric == "other" and not self.built and ctx.last_figure is not None and \
                 FIGURE_REF.match(view.text):
@@ -1257,7 +1261,14 @@ class SentenceAssembler:
                                type="company")
             return Subject(name=self.ctx.lex.parent_of(last.row, self.main_name) or last.row,
                            text=last.text, type="company")
-        market_metric = metric in attr.MARKET_METRICS or metric == "market_size"
+        region_moved = attr.nearest_before(attr.regions_in(self.view), start,
+                                           self.view.clause(start)[0])
+        market_metric = metric in attr.MARKET_METRICS or metric == "market_size" or (
+            metric == "other" and region_moved is not None and REGION_MOVED.match(
+                self.view.text, region_moved.end - self.view.start)
+            and self.ctx.volume_metric is not None
+            and self.ctx.volume_metric[0] == self.view.paragraph)
+        # ("Among the regions, Africa grew 16% year-on-year" in a paragraph of shipments)
         if market_metric and not named and not products and self.ctx.last_market:
             last = self.ctx.last_market  # "环比来看，三季度出货量增长6%左右": the same market
             region = attr.regional_market(self.view, start) or attr.nearest_before(

@@ -3059,3 +3059,12 @@ def test_units_in_a_paragraph_of_shipments_are_shipments():
             "ranked fourth with 28.6 million units.")
     fact = one(extract_text(text, published="2024-10-20"), "28600000")
     assert fact.metric == "shipments"
+
+
+def test_a_region_that_grew_in_a_paragraph_of_shipments_is_its_regional_market():
+    text = ("Global smartphone shipments reached 316 million units in the third quarter, up 4% "
+            "year-on-year. Among the regions, Africa grew 16% year-on-year, while North America "
+            "declined 3% year-on-year.")
+    facts = extract_text(text, published="2024-10-20")
+    assert [(f.subject.name, f.metric) for f in facts[1:]] == [
+        ("Africa smartphone market", "shipments"), ("North America smartphone market", "shipments")]
