@@ -496,6 +496,13 @@ def drafts_for(view: SentenceView, quantities: list[Quantity]) -> list[Draft]:
             # "grew 5.3% year-on-year in June, after a 5.6% increase in May", "compared with
             # a 1.4% decline in August": the earlier change, on the same basis
             draft.basis = before.basis
+    for i, draft in enumerate(ordered):
+        before = next((d.basis for d in reversed(ordered[:i]) if d.basis), None)
+        after = next((d.basis for d in ordered[i + 1:] if d.basis), None)
+        if draft.basis is None and before is not None and before == after and \
+                before != "vs_previous":
+            draft.basis = before  # "Africa grew 16% year-on-year, Latin America grew 11% and
+            # Southeast Asia grew 9%, while North America declined 3% year-on-year"
     bases = {d.basis for d in drafts if d.change is not None and d.basis is not None}
     if len(bases) == 1 and RESPECTIVELY.search(view.text):
         for draft in drafts:  # "grew 10%, 32% and 17% year-on-year respectively": all three

@@ -3068,3 +3068,9 @@ def test_a_region_that_grew_in_a_paragraph_of_shipments_is_its_regional_market()
     facts = extract_text(text, published="2024-10-20")
     assert [(f.subject.name, f.metric) for f in facts[1:]] == [
         ("Africa smartphone market", "shipments"), ("North America smartphone market", "shipments")]
+
+
+def test_a_change_between_two_yearly_changes_is_yearly_too():
+    text = ("Among the regions, Africa grew 16% year-on-year, Latin America grew 11%, while North "
+            "America declined 3% year-on-year.")
+    assert [f.change.basis for f in extract_text(text, published="2024-10-20")] == ["yoy"] * 3
