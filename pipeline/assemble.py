@@ -147,6 +147,7 @@ LIKE_BEFORE = re.compile(r"\b(?:similar (?:rate|pace|level) to|similar to|the sa
                          re.I)
 REGION_MOVED = re.compile(r"\s+(?:grew|rose|fell|declined|increased|decreased|dropped|jumped|"
                           r"slipped|expanded|shrank|was (?:up|down))\b", re.I)  # "Africa grew 16%"
+MONTH_END_WORD = re.compile(r"\bend of\b|月底|月末", re.I)
 UNIT_VOLUME_METRICS = {"shipments", "sales_volume"}  # what a paragraph's "units" count
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
 PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
@@ -1043,8 +1044,9 @@ class SentenceAssembler:
             carried = self.ctx.carried_period
             return TimeRef(label=carried, text=None) if carried else None
         if chosen is not None:
-            self.ctx.last_horizon = (view.paragraph, view.start, chosen.label)
-            return TimeRef(label=chosen.label, text=chosen.text)
+            label = month_due(chosen.label, chosen.text)
+            self.ctx.last_horizon = (view.paragraph, view.start, label)
+            return TimeRef(label=label, text=chosen.text)
         last = self.ctx.last_horizon
         if last is not None and not view.times and last[0] == view.paragraph and \
                 last[1] == self.ctx.previous_sentence and cue is not None and \
@@ -1559,8 +1561,8 @@ class SentenceAssembler:
                 metric_cue.label != "benchmark_score":
             metric_cue = None  # a comparison without a number names no measure of its own
         rule = f"statement.{cue.label}.{cue.row}"
-        horizon = TimeRef(label=horizon_mention.label, text=horizon_mention.text) \
-            if horizon_mention else None
+        horizon = TimeRef(label=month_due(horizon_mention.label, horizon_mention.text),
+                          text=horizon_mention.text) if horizon_mention else None
         return Fact(
             id=fact_id(ctx.doc_id, view.start, view.end, lo, rule), doc_id=ctx.doc_id,
             kind="forward_looking", modality=cue.label, subject=subject,
@@ -1659,6 +1661,16 @@ def wins_fact(ctx: DocContext, view: SentenceView, q: Quantity,
         speaker=speaker, object=Party(name=target.row, type=target.label) if target else None,
         evidence=Evidence(text=view.text, start=view.start, end=view.end), rule=rule,
     )
+
+
+def month_due(label: str | None, text: str) -> str | None:
+    """A due time at a month's end is that month ("before the end of March 2025", 2025年3月底).
+
+    As a year end is due that year (CONVENTIONS.md); the last day stays for stocks counted on it.
+    """
+    if label and DAY_LABEL.fullmatch(label) and MONTH_END_WORD.search(text):
+        return label[:7]
+    return label
 
 
 def named_spans(view: SentenceView) -> dict[str, str]:

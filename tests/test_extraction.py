@@ -3074,3 +3074,13 @@ def test_a_change_between_two_yearly_changes_is_yearly_too():
     text = ("Among the regions, Africa grew 16% year-on-year, Latin America grew 11%, while North "
             "America declined 3% year-on-year.")
     assert [f.change.basis for f in extract_text(text, published="2024-10-20")] == ["yoy"] * 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Li Auto aims to open 100 more stores by the end of March 2025.", "en"),
+    ("Panasonic said it will start mass production of the battery before the end of March 2025.",
+     "en"),
+])
+def test_due_by_the_end_of_a_month_is_that_month(text, lang):
+    facts = extract_text(text, lang=lang, published="2024-09-20")
+    assert [f.horizon.label for f in facts] == ["2025-03"]
