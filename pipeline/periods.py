@@ -27,7 +27,6 @@ INTERVAL_JOIN = {
     "en": r"\s*(?:or|to|through|until|till|-to-|-|–)\s*(?:the\s+)?",
     "zh": r"\s*(?:或|至|到|-|–|~)\s*",
 }
-QUARTER_LABEL = re.compile(r"(\d{4})-Q([1-4])")
 CONNECTOR_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in CONNECTOR.items()}
 INTERVAL_JOIN_END = {lang: re.compile(rf"{pattern}$") for lang, pattern in INTERVAL_JOIN.items()}
 COMMA_GAP = re.compile(r",\s*")
