@@ -605,9 +605,13 @@ class SentenceAssembler:
             elif subject is not None and subject.type == "market":
                 market = attr.list_market(view, draft.list_start, draft.list_index,
                                           draft.list_size, ctx.market_region)
+                region = attr.list_region(view, draft.list_start, draft.list_index,
+                                          draft.list_size) if market is None else None
                 if market is not None:  # "console games and PC games will generate US$51.9
                     # billion and US$43.2 billion respectively": the n-th category's market
                     subject = Subject(name=market[0], text=market[1], type="market")
+                elif region is not None:  # "Billings in Japan and Europe declined 9% and 38%"
+                    subject = self.in_region(subject, region)
         metric, subject = self.carry_over(draft, choice, metric, subject, value, compared)
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric
@@ -1141,6 +1145,14 @@ class SentenceAssembler:
         regions = [r.name for r in self.ctx.lex.regions if subject.name.startswith(r.name + " ")]
         if regions:  # "South Korea semiconductor equipment market": the longest region name
             self.ctx.market_region = max(regions, key=len)
+
+    def in_region(self, market: Subject, region: Cue) -> Subject:
+        """The same market in another region: "global X market" -> "Japan X market"."""
+        prefixes = [r.name for r in self.ctx.lex.regions] + ["global"]
+        held = max((p for p in prefixes if market.name.startswith(p + " ")), key=len, default="")
+        rest = market.name[len(held):].lstrip()
+        return Subject(name=f"{region.row} {rest}",
+                       text=self.view.between(region.start, region.end), type="market")
 
     def speaker_party(self) -> Party | None:
         """The sentence speaker as a Party."""

@@ -775,7 +775,8 @@ def list_time(view: SentenceView, list_start: int, index: int,
     """The n-th period of a list ("Q1 and Q2 ... respectively"), or of a range of quarters."""
     points = [t for t in view.times if t.end <= list_start and t.label and "/" not in t.label
               and t.kind == "point"]
-    if len(points) == size:
+    if len(points) == size and all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
+                                   for a, b in zip(points, points[1:])):
         return points[index]
     clause_end = view.semiclause(list_start)[1]
     after = [t for t in view.times if list_start < t.start and t.end <= clause_end and t.label
@@ -803,21 +804,33 @@ def _quarter_range(label: str | None) -> list[str]:
 
 def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
     """"苹果和小米分别以16%和14%": the n-th company named before a list of n figures."""
+    places = {(c.start, c.end) for c in regions_in(view)}
+
     def named_from(lo: int) -> list[Cue]:
         return [s for s in view.subjects if s.label in SUBJECT_TYPES
-                and lo <= s.start and s.end <= list_start]
+                and lo <= s.start and s.end <= list_start and (s.start, s.end) not in places]
 
     named = named_from(view.clause(list_start)[0])
     if len(named) == size:
         return named[index]
     coordinated = coordinated_name(view, list_start, index, size)
-    if coordinated is not None:
+    if coordinated is not None and (coordinated.start, coordinated.end) not in places:
         return coordinated
     named = named_from(view.semiclause(list_start)[0])
     if len(named) > size and all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
                                  for a, b in zip(named[-size:], named[-size + 1:])):
         named = named[-size:]  # "BOE ranked second ..., while TCL CSOT, Visionox and Tianma held"
     return named[index] if len(named) == size else None
+
+
+def list_region(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
+    """"Billings in Japan and Europe declined 9% and 38% respectively": the n-th region."""
+    lo = view.clause(list_start)[0]
+    regions = [c for c in regions_in(view) if lo <= c.start and c.end <= list_start][-size:]
+    if len(regions) != size or not all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
+                                       for a, b in zip(regions, regions[1:])):
+        return None
+    return regions[index]
 
 
 def list_market(view: SentenceView, list_start: int, index: int, size: int,

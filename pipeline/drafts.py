@@ -351,6 +351,14 @@ def respectively_drafts(view: SentenceView, roles: list[tuple[Quantity, Cue | No
         levels = [i for i in range(run[0]) if i not in used and roles[i][1] is None
                   and view.semiclause(roles[i][0].start) == view.semiclause(roles[run[0]][0].start)]
         if len(levels) < len(run):
+            if not levels and len(run) > 1:  # 营业收入和净利润分别增长10.2%和11.0%: changes alone
+                for k, partner in enumerate(run):
+                    q, cue = roles[partner]
+                    drafts.append(Draft(level=None, change=q, direction=cue.label,
+                                        change_start=cue.start, pattern="change_only",
+                                        basis=basis_near(view, cue.start, q.end), list_index=k,
+                                        list_size=len(run), list_start=roles[run[0]][1].start))
+                    used.add(partner)
             continue
         for index, partner in zip(levels[-len(run):], run, strict=True):
             q, cue = roles[partner]

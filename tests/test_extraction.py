@@ -3084,3 +3084,22 @@ def test_a_change_between_two_yearly_changes_is_yearly_too():
 def test_due_by_the_end_of_a_month_is_that_month(text, lang):
     facts = extract_text(text, lang=lang, published="2024-09-20")
     assert [f.horizon.label for f in facts] == ["2025-03"]
+
+
+@pytest.mark.parametrize("text, lang, metrics", [
+    ("与上一季度相比，三季度营业收入和净利润分别环比增长8.1%和12.4%。", "zh",
+     [("revenue", "2024-Q3"), ("net_profit", "2024-Q3")]),
+    ("In the third quarter, revenue and net profit rose 8.1% and 12.4% respectively.", "en",
+     [("revenue", "2024-Q3"), ("net_profit", "2024-Q3")]),
+])
+def test_a_list_of_changes_alone_takes_the_metrics_named_before_it_in_order(text, lang, metrics):
+    facts = extract_text(text, lang=lang, published="2024-10-30")
+    assert [(f.metric, f.period.label) for f in facts] == metrics
+
+
+def test_a_list_of_regions_gives_each_change_its_regional_market():
+    text = ("Global tablet shipments rose 4% in the second quarter. Shipments in Germany and "
+            "Brazil declined 7% and 21% year-on-year respectively.")
+    facts = extract_text(text, published="2024-09-16")
+    assert [f.subject.name for f in facts[1:]] == [
+        "Germany tablet market", "Brazil tablet market"]
