@@ -60,6 +60,9 @@ COMPARISON_BEFORE = re.compile(
     r"\b(?:from|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|compared with|compared to|versus|"
     r"(?:the )?same as|similar to|in line with|flat with)\b"
     r"|较|相比|(?<![同环占对无])比(?![亚例重率])", re.I)
+# what may stand between a comparing "from" and its figure or time ("from about US$1.2 billion")
+FROM_POINT_GAP = re.compile(r"\s*(?:(?:the|a|an|its|their|last|about|around|nearly|roughly|"
+                            r"approximately|some|US|HK|RMB)\b\W*)*(?:[\d$¥€£]|$)", re.I)
 # "for the first time since 2020", "the highest level since 2019": a record, not a period
 RECORD_BEFORE = re.compile(r"\b(?:first time|time|highest|lowest|best|worst|level|record|strongest"
                            r"|weakest|fastest|slowest)\b[^,;]{0,12}\bsince\s*$|首次[^，；]{0,6}$",
@@ -536,7 +539,7 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     usable = [t for t in times_not_announcing(view, end) if (t.kind != "next_n_years" or t.label)
               and t.kind not in ("since", "cumulative")]
     in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
-                 and not (t.start >= end and COMPARISON_BEFORE.search(
+                 and not (t.start >= end and compares(
                      INTERVAL_FROM.sub("", view.between(end, t.start))
                      if t.kind == "interval" else view.between(end, t.start)))
                  and not (t.end <= start and compared_time(view, t, start))
@@ -619,7 +622,21 @@ def compared_time(view: SentenceView, t: TimeMention, own: int | None = None) ->
         return False
     clause = view.clause(t.start)
     before = SOURCE_FROM.sub("", view.between(clause[0], t.start))  # "Data from X showed"
-    return own is None and bool(COMPARISON_BEFORE.search(before))
+    return own is None and compares(before)
+
+
+def compares(text: str) -> bool:
+    """A comparison word in `text` (which ends where the dated time begins).
+
+    "from" compares only when a figure or the time follows it ("up from 50 million in
+    December", "down from the first quarter"); "revenue from games ... in the first quarter"
+    names a source.
+    """
+    for m in COMPARISON_BEFORE.finditer(text):
+        if m.group().lower() != "from" or FROM_POINT_GAP.match(text, m.end()) or any(
+                c.isdigit() for c in text[m.end():]):  # "from a net profit of 1.47 billion
+            return True
+    return False
 
 
 def compared_figure(view: SentenceView, q: Quantity) -> bool:

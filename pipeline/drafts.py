@@ -163,6 +163,8 @@ def direction_cue(view: SentenceView, q: Quantity) -> Cue | None:
             continue
         if cue.row.endswith("_to"):
             return None  # "fell to X", 降至X: X is the new level
+        if cue.row.endswith("_percent") and q.unit != "%":
+            return None  # "Tencent adding 0.9 per cent" is a rise; "added 592 GW" a level
         if left - cue.end <= 60 and BY_BEFORE.search(view.between(cue.end, left)) and (
                 TO_AFTER.match(view.between(q.end, min(view.end, q.end + 6)))
                 or (q.unit == "%" and not any(cue.end <= p.start and p.end <= left

@@ -3103,3 +3103,19 @@ def test_a_list_of_regions_gives_each_change_its_regional_market():
     facts = extract_text(text, published="2024-09-16")
     assert [f.subject.name for f in facts[1:]] == [
         "Germany tablet market", "Brazil tablet market"]
+
+
+def test_revenue_from_a_source_keeps_the_time_written_after_it():
+    text = ("Nexa Games said its revenue rose in the first half. Nexa Games reported revenue of "
+            "4.2 billion yuan from mobile titles and licensing in the first quarter, up 6 per "
+            "cent from a year earlier.")
+    fact = one(extract_text(text, published="2024-07-26"), "4200000000")
+    assert fact.period.label == "2024-Q1"
+
+
+def test_a_share_adding_a_percentage_rose_by_it():
+    text = ("Bank shares rose on Monday, with Alpha Bank gaining 1.2 per cent and Beta Bank adding "
+            "0.7 per cent.")
+    facts = extract_text(text, published="2024-07-22")
+    assert [(f.metric, f.change.direction, f.change.amount) for f in facts] == [
+        ("share_price", "up", Decimal("1.2")), ("share_price", "up", Decimal("0.7"))]
