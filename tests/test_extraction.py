@@ -3119,3 +3119,10 @@ def test_a_share_adding_a_percentage_rose_by_it():
     facts = extract_text(text, published="2024-07-22")
     assert [(f.metric, f.change.direction, f.change.amount) for f in facts] == [
         ("share_price", "up", Decimal("1.2")), ("share_price", "up", Decimal("0.7"))]
+
+
+def test_an_estimate_of_what_a_title_grossed_last_half_is_reported_sales():
+    text = ("Appfigures estimates that the studio's titles grossed about US$640 million in "
+            "the first half, down 9 per cent from a year earlier.")
+    fact = one(extract_text(text, published="2024-07-26"), "640000000")
+    assert (fact.modality, fact.metric) == ("reported", "sales")
