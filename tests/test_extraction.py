@@ -3126,3 +3126,12 @@ def test_an_estimate_of_what_a_title_grossed_last_half_is_reported_sales():
             "the first half, down 9 per cent from a year earlier.")
     fact = one(extract_text(text, published="2024-07-26"), "640000000")
     assert (fact.modality, fact.metric) == ("reported", "sales")
+
+
+@pytest.mark.parametrize("text, amount, metric", [
+    ("上半年，蚂蚁基金平台基金代销规模为5200亿元，同比下降8%。", "520000000000", "sales"),
+    ("截至6月末，该平台权益类基金保有规模为3100亿元。", "310000000000", "other"),
+    ("公司计划年内发行不超过50亿元的公司债券，用于补充营运资金。", "5000000000", "funding"),
+])
+def test_fund_sales_holdings_and_bond_issues_have_their_own_metrics(text, amount, metric):
+    assert one(extract_text(text, lang="zh", published="2024-08-16"), amount).metric == metric
