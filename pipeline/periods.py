@@ -642,3 +642,8 @@ def _last_weekday(published: date | None, index: int) -> str | None:
     back = (published.isoweekday() - index) % 7
     return date.fromordinal(published.toordinal() - back).isoformat()
 
+
+def earlier(label: str | None, than: str | None) -> bool:
+    """Whether period `label` ended before period `than` began."""
+    a, b = label_bounds(label), label_bounds(than)
+    return a is not None and b is not None and a[1] < b[0]
