@@ -3135,3 +3135,13 @@ def test_an_estimate_of_what_a_title_grossed_last_half_is_reported_sales():
 ])
 def test_fund_sales_holdings_and_bond_issues_have_their_own_metrics(text, amount, metric):
     assert one(extract_text(text, lang="zh", published="2024-08-16"), amount).metric == metric
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Black Myth: Wukong sold 10 million copies in its first three days.", "en",
+     "Black Myth: Wukong"),
+    ("据伽马数据，《原神》上半年流水约为80亿元。", "zh", "Genshin Impact"),
+])
+def test_well_known_games_are_products(text, lang, name):
+    facts = extract_text(text, lang=lang, published="2024-08-25")
+    assert [(f.subject.name, f.subject.type) for f in facts] == [(name, "product")]
