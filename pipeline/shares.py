@@ -170,6 +170,9 @@ class ShareMixin:
                     view.between(anchor.end, view.end)):
             metric = "market_share"  # "BOE ranked second with 16.8%", "Visionox and Tianma
             # held 7.5% and 6.9%": a vendor's part of the market the paragraph ranks
+        if metric == "revenue_share" and subject is not None and subject.type == "market":
+            metric = "market_share"  # a market has no revenue of its own to take a share of:
+            # "mobile games accounted for 72% of the total" is a category's part of the market
         return metric, subject
 
     def expense_before(self, q: Quantity) -> bool:

@@ -3145,3 +3145,10 @@ def test_fund_sales_holdings_and_bond_issues_have_their_own_metrics(text, amount
 def test_well_known_games_are_products(text, lang, name):
     facts = extract_text(text, lang=lang, published="2024-08-25")
     assert [(f.subject.name, f.subject.type) for f in facts] == [(name, "product")]
+
+
+def test_a_categorys_share_of_a_market_total_is_a_market_share():
+    text = ("China's tablet market reached 30 billion yuan in the first half. Education tablets "
+            "accounted for 18 per cent of the total.")
+    fact = one(extract_text(text, published="2024-07-26"), "18")
+    assert fact.metric == "market_share"
