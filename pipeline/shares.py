@@ -170,6 +170,8 @@ class ShareMixin:
                     view.between(anchor.end, view.end)):
             metric = "market_share"  # "BOE ranked second with 16.8%", "Visionox and Tianma
             # held 7.5% and 6.9%": a vendor's part of the market the paragraph ranks
+        if metric == "market_size" and subject is not None and subject.type == "company":
+            metric = "other"  # 承销规模, 托管客户资产规模: a company's volume is no market's size
         if metric == "revenue_share" and subject is not None and subject.type == "market":
             metric = "market_share"  # a market has no revenue of its own to take a share of:
             # "mobile games accounted for 72% of the total" is a category's part of the market

@@ -3152,3 +3152,9 @@ def test_a_categorys_share_of_a_market_total_is_a_market_share():
             "accounted for 18 per cent of the total.")
     fact = one(extract_text(text, published="2024-07-26"), "18")
     assert fact.metric == "market_share"
+
+
+def test_a_companys_volume_is_no_market_size():
+    text = "上半年，东方财富证券完成债券承销项目120单，承销规模为1500亿元。"
+    fact = one(extract_text(text, lang="zh", published="2024-08-30"), "150000000000")
+    assert (fact.subject.type, fact.metric) == ("company", "other")
