@@ -3158,3 +3158,8 @@ def test_a_companys_volume_is_no_market_size():
     text = "上半年，东方财富证券完成债券承销项目120单，承销规模为1500亿元。"
     fact = one(extract_text(text, lang="zh", published="2024-08-30"), "150000000000")
     assert (fact.subject.type, fact.metric) == ("company", "other")
+
+
+def test_what_a_business_brought_in_is_revenue():
+    text = "Nexa Cloud's franchised stores brought in 812 million yuan in the quarter, up 9%."
+    assert one(extract_text(text, published="2024-08-30"), "812000000").metric == "revenue"
