@@ -108,7 +108,12 @@ LEVEL_WORD = re.compile(r"\b(?:rate|index|ratio|level)\b|率|指数", re.I)
 ECONOMY_ARTICLE = 3  # economy indicators named before an article is taken to be about one
 COMPARATIVE_AT = re.compile(r"(?:higher|lower) than\b", re.I)
 FIGURE_REF = re.compile(
-    r"\s*(?:The|This|That) (?:figure|number|result)\b|\s*(?:该|这一|此)(?:数字|数据)")
+    r"\s*(?:The|This|That) (?:figure|number|result)\b|\s*(?:该|这一|此)(?:数字|数据)"
+    r"|\s*(?:That|This|It) (?:beat|topped|missed|exceeded|surpassed|fell short of|trailed|"
+    r"compared with|compares with|was (?:above|below|ahead of|short of|higher than|lower than|"
+    r"better than|worse than|in line with))\b"
+    r"|\s*Analysts\b[^.]{0,40}?\b(?:had been looking for|had expected|had forecast|"
+    r"had estimated|were expecting|had on average expected)\b")
 FACILITY_REACH = 16  # "45 drone delivery routes": a few words between count and noun
 HEAD_END = re.compile(r"^(?:\s*$|\s+(?:using|on|in|of|who|that|with|across|at)\b)")
 NUMBER_OF_BEFORE = re.compile(

@@ -3163,3 +3163,12 @@ def test_a_companys_volume_is_no_market_size():
 def test_what_a_business_brought_in_is_revenue():
     text = "Nexa Cloud's franchised stores brought in 812 million yuan in the quarter, up 9%."
     assert one(extract_text(text, published="2024-08-30"), "812000000").metric == "revenue"
+
+
+@pytest.mark.parametrize("second", [
+    "That topped the 4.1 billion yuan average estimate of analysts polled by LSEG.",
+    "Analysts surveyed by FactSet had expected about 4.1 billion yuan.",
+])
+def test_a_consensus_figure_after_a_result_measures_the_same_thing(second):
+    text = "Nexa Robotics said revenue rose 20% to 4.3 billion yuan in the quarter. " + second
+    assert one(extract_text(text, published="2024-08-30"), "4100000000").metric == "revenue"
