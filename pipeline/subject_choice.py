@@ -14,10 +14,10 @@ from pipeline.models import Subject
 AUDIENCE_BEFORE = re.compile(r"(?:\b(?:told|telling|tells|to|with|for)\s+(?:the\s+)?|向|对)$",
                              re.I)
 THIS_MARKET = re.compile(r"\b(?:this|that|the same) market\b|该市场|这一市场|这个市场", re.I)
-PRODUCT_REF = re.compile(r"\b(?:the|this) (?:new )?(?:game|car|vehicle|model|phone|smartphone|chip|"
-                         r"app|device|film|movie|drug|robot)\b|该(?:游戏|车型|车|机型|芯片|产品|影片)",
-                         re.I)
-PRODUCT_METRICS = {"price", "sales_volume", "shipments", "users", "downloads", "usage"}
+PRODUCT_REF = re.compile(r"\b(?:the|this) (?:new )?(?:game|title|car|vehicle|model|phone|"
+                         r"smartphone|chip|app|device|film|movie|drug|robot)\b"
+                         r"|该(?:游戏|车型|车|机型|芯片|产品|影片)", re.I)
+PRODUCT_METRICS = {"price", "sales", "sales_volume", "shipments", "users", "downloads", "usage"}
 OWNER_REF = re.compile(r"\b(?:its|their)\b|^\s*(?:It|The company)\b|其", re.I)
 NATIONWIDE = re.compile(r"全国|\bnationwide\b|\bnational\b(?! (?:team|champion))", re.I)
 REGION_MOVED = re.compile(r"\s+(?:grew|rose|fell|declined|increased|decreased|dropped|jumped|"

@@ -3172,3 +3172,11 @@ def test_what_a_business_brought_in_is_revenue():
 def test_a_consensus_figure_after_a_result_measures_the_same_thing(second):
     text = "Nexa Robotics said revenue rose 20% to 4.3 billion yuan in the quarter. " + second
     assert one(extract_text(text, published="2024-08-30"), "4100000000").metric == "revenue"
+
+
+def test_the_game_and_the_title_refer_to_the_product_named_before():
+    text = ("Game Science released Genshin Impact on consoles in August. Analysts expect the game "
+            "to generate sales of about 1.5 billion yuan in 2025. The title is priced at 198 yuan.")
+    facts = extract_text(text, published="2024-09-02")
+    assert [(f.subject.name, f.metric) for f in facts] == [
+        ("Genshin Impact", "sales"), ("Genshin Impact", "price")]
