@@ -274,6 +274,9 @@ def pick_speaker(view: SentenceView) -> Cue | None:
     return pairs[0][0] if pairs else None
 
 
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]+,")  # a describing aside
+
+
 def market_subject(view: SentenceView, start: int,
                    region_hint: str | None = None) -> tuple[str, str, str | None] | None:
     """"global smartphone market" from a product category and a region near the quantity.
@@ -282,8 +285,12 @@ def market_subject(view: SentenceView, start: int,
     (`region_hint`): a market article keeps talking about the same country.
     """
     semi = view.semiclause(start)
+    asides = [(view.start + m.start(), view.start + m.end()) for m in RELATIVE_ASIDE.finditer(
+        view.text) if view.start + m.end() <= start]
     products = [c for c in view.segments if c.label == "product" and not OWN_DEAL_BEFORE.search(
-        view.between(max(view.start, c.start - 6), c.start))]
+        view.between(max(view.start, c.start - 6), c.start))
+        and not any(lo <= c.start < hi for lo, hi in asides)]
+    # ("Client games, which are played on personal computers, generated": not the PC market)
     product = nearest_before(products, start, semi[0]) or nearest_before(products, start,
                                                                           view.start)
     if product is None:  # "China imported 312.3 billion integrated circuits": the counted noun

@@ -3180,3 +3180,10 @@ def test_the_game_and_the_title_refer_to_the_product_named_before():
     facts = extract_text(text, published="2024-09-02")
     assert [(f.subject.name, f.metric) for f in facts] == [
         ("Genshin Impact", "sales"), ("Genshin Impact", "price")]
+
+
+def test_a_category_in_a_describing_aside_names_no_market():
+    text = ("China's video game market grew 3% in the first half. Casual titles, which are mostly "
+            "played on personal computers, generated 2.1 billion yuan, up 9 per cent.")
+    fact = one(extract_text(text, published="2024-07-26"), "2100000000")
+    assert fact.subject.name == "China video game market"
