@@ -54,7 +54,7 @@ from pipeline.periods import (
 )
 from pipeline.quantities import Quantity
 from pipeline.sentence_view import SentenceView, sentence_views
-from pipeline.shares import ShareMixin
+from pipeline.shares import UNIT_VOLUME_METRICS, ShareMixin
 from pipeline.statements import (
     OWN_ACTION_AFTER,
     WILL_ROWS,
@@ -94,7 +94,6 @@ COMPARED_COUNT_BEFORE = re.compile(r"\b(?:compared with|compared to|versus|up fr
                                    r"roughly\s+)?$", re.I)
 RANKED_WITH_BEFORE = re.compile(r"\b(?:followed|ranked \w+|came \w+|was \w+)\s+with\s+"
                                 r"(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
-UNIT_VOLUME_METRICS = {"shipments", "sales_volume"}  # what a paragraph's "units" count
 FLOW_METRICS = {"revenue", "sales", "net_profit", "net_profit_attributable", "adjusted_net_profit",
                 "gross_profit", "operating_profit", "shipments", "sales_volume", "users"}
 GROWTH_AFTER = re.compile(r"^\s*(?:growth(?: rate)?|increase|增速|增长率|增幅)(?![^,;，；]*\d)"
@@ -423,6 +422,7 @@ class SentenceAssembler(SubjectMixin, ShareMixin, TimingMixin, StatementMixin):
                     change = Change(amount=value.amount, unit="%", direction="up",
                                     qualifier=value.qualifier, text=value.text)
                     value = None
+        listed_region = False
         if draft.list_index is not None:
             listed = attr.list_subject(view, draft.list_start, draft.list_index, draft.list_size)
             if listed is not None:
@@ -434,18 +434,20 @@ class SentenceAssembler(SubjectMixin, ShareMixin, TimingMixin, StatementMixin):
                 market = attr.list_market(view, draft.list_start, draft.list_index,
                                           draft.list_size, ctx.market_region)
                 region = attr.list_region(view, draft.list_start, draft.list_index,
-                                          draft.list_size) if market is None else None
+                                          draft.list_size, ctx.lex) if market is None else None
                 if market is not None:  # "console games and PC games will generate US$51.9
                     # billion and US$43.2 billion respectively": the n-th category's market
                     subject = Subject(name=market[0], text=market[1], type="market")
                 elif region is not None:  # "Billings in Japan and Europe declined 9% and 38%"
                     subject = self.in_region(subject, region)
+                    listed_region = True
         metric, subject = self.carry_over(draft, choice, metric, subject, value, compared)
         if value is not None and metric != "other":
             self.metric_by_unit[value.unit] = metric
             if value.unit == "count" and metric in UNIT_VOLUME_METRICS:
                 ctx.volume_metric = (view.paragraph, metric)
-        self.remember_market(subject)
+        if not listed_region:  # (one region of a list is not the market under discussion)
+            self.remember_market(subject)
         kind = "financial_fact" if modality == "reported" else "forward_looking"
         period = horizon = None
         if kind == "financial_fact":

@@ -847,14 +847,42 @@ def list_subject(view: SentenceView, list_start: int, index: int, size: int) -> 
     return named[index] if len(named) == size else None
 
 
-def list_region(view: SentenceView, list_start: int, index: int, size: int) -> Cue | None:
-    """"Billings in Japan and Europe declined 9% and 38% respectively": the n-th region."""
-    lo = view.clause(list_start)[0]
-    regions = [c for c in regions_in(view) if lo <= c.start and c.end <= list_start][-size:]
+def list_region(view: SentenceView, list_start: int, index: int, size: int,
+                lex: Lexicon) -> Cue | None:
+    """"Billings in Japan and Europe declined 9% and 38% respectively": the n-th region.
+
+    A shortened list names the last region in full and the others by their initial
+    (东、中、西部地区 is eastern, central and western China).
+    """
+    regions: list[Cue] = []
+    for lo in (view.clause(list_start)[0], view.semiclause(list_start)[0]):
+        # (a second list of the sentence shares the first one's regions: "东、中、西部地区快递
+        # 业务量比重分别为…，业务收入比重分别为…")
+        regions = [c for c in regions_in(view) if lo <= c.start and c.end <= list_start][-size:]
+        if regions:
+            break
+    if 0 < len(regions) < size:
+        regions = shortened_regions(view, regions[0], lex) + regions
     if len(regions) != size or not all(NAME_JOIN.fullmatch(view.between(a.end, b.start))
                                        for a, b in zip(regions, regions[1:])):
         return None
     return regions[index]
+
+
+def shortened_regions(view: SentenceView, first: Cue, lex: Lexicon) -> list[Cue]:
+    """The regions written by their initials right before `first` (东、中、 of 东、中、西部地区)."""
+    initials = {r.initial: r.name for r in lex.regions if r.initial}
+    if not initials:
+        return []
+    alternatives = "|".join(sorted(map(re.escape, initials), key=len, reverse=True))
+    m = re.search(rf"(?:(?:{alternatives})、)+$", view.between(view.start, first.start))
+    if m is None:
+        return []
+    cues, pos = [], view.start + m.start()
+    for initial in m.group().split("、")[:-1]:
+        cues.append(Cue(pos, pos + len(initial), initial, "region", initials[initial]))
+        pos += len(initial) + 1
+    return cues
 
 
 def list_market(view: SentenceView, list_start: int, index: int, size: int,

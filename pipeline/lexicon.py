@@ -107,6 +107,7 @@ class RegionRow(WithSurfaces):
     """A region, for market subjects and economies."""
 
     name: str
+    initial: str | None = None  # what a shortened list writes for it: 东 in 东、中、西部地区
 
 
 class ChangeRow(WithSurfaces):

@@ -66,6 +66,8 @@ ADOPTERS_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,3}?(?:enterprises|compani
                             r"organizations|organisations|firms|households|consumers|hospitals|"
                             r"schools|banks)\b", re.I)
 VOLUME_BEFORE_SHARE = re.compile(r"(?:销量|出货量|订单|交付量|装机量|人员|员工|人数|客户数)$")
+VOLUME_SHARE_AFTER = re.compile(r"^\s*(?:的)?(?:比重|占比|份额)")  # 业务量比重, 销量占比
+UNIT_VOLUME_METRICS = {"shipments", "sales_volume"}  # what a paragraph's "units" count
 PER_USER = re.compile(r"\bper (?:\w+ ){0,3}(?:user|customer|buyer|member)\b|"
                       r"\b(?:users|customers|buyers)['’]\s+\w+|人均|户均", re.I)
 PROPORTION = re.compile(
@@ -144,7 +146,9 @@ class ShareMixin:
                 subject = Subject(name=adopted.row, text=adopted.text, type="other")
         if metric == "revenue_share" and choice.cue is not None and VOLUME_BEFORE_SHARE.search(
                 view.between(max(view.start, choice.cue.start - 6), choice.cue.start)):
-            metric = "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
+            metric = "market_share" if subject is not None and subject.type == "market" \
+                else "other"  # 储能电池销量占比约两成, 海外订单占比: a share of units, not revenue
+            # (a region's 快递业务量比重 is its part of the market's volume)
         if metric in ("users", "usage", "revenue", "sales") and choice.cue is not None and \
                 PER_USER.search(
                 view.between(max(view.start, choice.cue.start - 40),
@@ -170,6 +174,11 @@ class ShareMixin:
                     view.between(anchor.end, view.end)):
             metric = "market_share"  # "BOE ranked second with 16.8%", "Visionox and Tianma
             # held 7.5% and 6.9%": a vendor's part of the market the paragraph ranks
+        if metric == "other" and value is not None and value.unit == "%" and subject is not None \
+                and subject.type == "market" and choice.metric in UNIT_VOLUME_METRICS | {"usage"} \
+                and choice.cue is not None and VOLUME_SHARE_AFTER.match(
+                    view.between(choice.cue.end, anchor.start)):
+            metric = "market_share"  # 东部地区快递业务量比重为74.8%: a part of the market's volume
         if metric == "market_size" and subject is not None and subject.type == "company":
             metric = "other"  # 承销规模, 托管客户资产规模: a company's volume is no market's size
         if metric == "revenue_share" and subject is not None and subject.type == "market":

@@ -3187,3 +3187,11 @@ def test_a_category_in_a_describing_aside_names_no_market():
             "played on personal computers, generated 2.1 billion yuan, up 9 per cent.")
     fact = one(extract_text(text, published="2024-07-26"), "2100000000")
     assert fact.subject.name == "China video game market"
+
+
+def test_a_shortened_list_of_regions_names_each_region():
+    text = ("上半年，全国电影票房达到290亿元。按区域划分，东、中、西部地区票房比重分别为"
+            "61%、22%和17%，观影人次比重分别为58%、24%和18%。")
+    facts = extract_text(text, lang="zh", published="2024-07-20")
+    assert [f.subject.name for f in facts[1:]] == [
+        f"{region} China film market" for region in ("eastern", "central", "western")] * 2
