@@ -46,9 +46,12 @@ ADOPTION_AFTER = re.compile(
     r"introduced|rolled out)\s+", re.I)
 ADOPTED_REACH = 12  # characters from the verb to the technology ("put [the] AI agents")
 HEADCOUNT_METRICS = {"employees", "users", "downloads", "headcount_change"}  # never money
-PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|"
-                             r"\b(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
-                             r"deal|listing|store)\b", re.I)
+# money per unit: 单票收入 (the unit written before the metric), "revenue per vehicle" (after)
+PER_UNIT_BEFORE = re.compile(r"单票|单车|单件|每单|每票|每件|单台|单吨|人均|每人|\bper[ -]capita\b",
+                             re.I)
+PER_UNIT_AFTER = re.compile(r"^\s*(?:per|each) (?:parcel|vehicle|unit|order|car|tonne|ton|IPO|"
+                            r"deal|listing|store|capita|person|head|trip|visitor|traveller|"
+                            r"traveler|passenger|household)\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|took|takes|captured|with|had)\s+(?:a\s+|about\s+|"
                          r"roughly\s+|around\s+|nearly\s+)?(?:[\d.]+%\s*(?:,|and)\s*)*$", re.I)
 SHARE_NOUN = re.compile(r"\bshare\b(?! (?:price|buyback|repurchase))|份额|占有率", re.I)
@@ -87,9 +90,12 @@ class ShareMixin:
             TRADE_TOTAL.search(view.between(max(view.start, choice.cue.start - 14),
                                             choice.cue.end))  # (total trade is the market's)
         if money and choice.cue is not None and metric in ("revenue", "sales", "other",
-                                                           "funding") and \
-                PER_UNIT_BEFORE.search(view.between(max(view.start, choice.cue.start - 8),
-                                                    min(view.end, choice.cue.end + 12))):
+                                                           "funding", "investment") and \
+                (PER_UNIT_BEFORE.search(view.between(max(view.start, choice.cue.start - 12),
+                                                     choice.cue.end))
+                 or PER_UNIT_AFTER.match(view.between(choice.cue.end, view.end))
+                 or PER_UNIT_BEFORE.search(view.between(view.clause(anchor.start)[0],
+                                                        anchor.start))):
             return "other", subject  # 平均单票收入约为8.39元, "revenue per vehicle": a rate per
             # unit sold, neither the revenue nor a market's size
         if value is not None and value.unit == "count" and metric in attr.SHARE_METRICS:

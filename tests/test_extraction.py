@@ -3195,3 +3195,12 @@ def test_a_shortened_list_of_regions_names_each_region():
     facts = extract_text(text, lang="zh", published="2024-07-20")
     assert [f.subject.name for f in facts[1:]] == [
         f"{region} China film market" for region in ("eastern", "central", "western")] * 2
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("Outbound travel spending reached 90 billion yuan. Spending per traveller averaged about "
+     "5,400 yuan.", "en", "5400"),
+    ("国庆假期国内旅游收入达到7000亿元，人均消费约为910元。", "zh", "910"),
+])
+def test_money_per_person_is_a_rate_not_a_market_size(text, lang, amount):
+    assert one(extract_text(text, lang=lang, published="2024-10-08"), amount).metric == "other"
