@@ -139,7 +139,10 @@ class StatementMixin:
         found = []
         for lo, hi in self.statement_clauses():
             if taken and (any(a is None or lo <= a < hi for a in anchors)):
-                continue
+                aside = self.claim_beside_figures(lo, hi, anchors, taken)
+                if aside is None:
+                    continue
+                lo = aside  # "X, priced at 1 yuan per million tokens, matched GPT-4o on ..."
             fact = self.statement(lo, hi)
             if fact is not None and fact.modality == "claim" and claims and (
                     fact.subject is None or fact.subject.name in rivals):
@@ -148,6 +151,26 @@ class StatementMixin:
                 fact = fact.model_copy(update={"subject": claims[-1].subject})
             found.append(fact)
         return [f for f in found if f is not None]
+
+    def claim_beside_figures(self, lo: int, hi: int, anchors: list[int | None],
+                             taken: list[Fact]) -> int | None:
+        """Start of a claim's own comma clause in a statement clause that also holds figures.
+
+        Only when every figure is a plain reported one and the claim names its rival: the
+        price in "X, priced at 1 yuan, matched GPT-4o on coding benchmarks" is a fact of its
+        own, the parity with GPT-4o a claim of its own.
+        """
+        if any(f.modality != "reported" for f in taken):
+            return None
+        view = self.view
+        for cue in view.modality:
+            if cue.label != "claim" or not lo <= cue.start < hi or \
+                    attr.claim_object(view, cue) is None:
+                continue
+            clause = view.clause(cue.start)
+            if not any(a is not None and clause[0] <= a < clause[1] for a in anchors):
+                return max(lo, clause[0])
+        return None
 
     def anchor_of(self, fact: Fact) -> int | None:
         """Where a numeric fact's figure stands (a change-only fact: where its change is)."""

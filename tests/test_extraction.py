@@ -3204,3 +3204,12 @@ def test_a_shortened_list_of_regions_names_each_region():
 ])
 def test_money_per_person_is_a_rate_not_a_market_size(text, lang, amount):
     assert one(extract_text(text, lang=lang, published="2024-10-08"), amount).metric == "other"
+
+
+def test_a_claim_beside_a_reported_figure_is_a_claim_of_its_own():
+    text = ("Zhipu said its GLM-4-Plus model, priced at 5 yuan per million tokens, matched GPT-4o "
+            "on reasoning benchmarks.")
+    facts = extract_text(text, published="2024-09-10")
+    assert sorted((f.modality, f.metric) for f in facts) == [("claim", None), ("reported", "price")]
+    claim = next(f for f in facts if f.modality == "claim")
+    assert claim.object is not None and claim.object.name == "GPT-4o"
