@@ -362,6 +362,10 @@ class SentenceAssembler(SubjectMixin, ShareMixin, TimingMixin, StatementMixin):
             modality, cue = "reported", None  # "will reach X in 2024, up from Y in 2023": Y is past
         if draft.rival is not None:
             modality = "claim"
+        elif metric == "benchmark_score" and modality == "reported":
+            # a capability score is its maker's claim, ranked against whom the sentence names
+            modality = "claim"
+            cue = next((c for c in view.modality if c.label == "claim"), None)
         elif modality in ("plan", "target") and self.outsider_before(anchor.start):
             modality = "forecast"  # "analysts believe Meituan will ...": not Meituan's plan
         subject = self.subject_for(anchor.start, metric)

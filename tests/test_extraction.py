@@ -3213,3 +3213,11 @@ def test_a_claim_beside_a_reported_figure_is_a_claim_of_its_own():
     assert sorted((f.modality, f.metric) for f in facts) == [("claim", None), ("reported", "price")]
     claim = next(f for f in facts if f.modality == "claim")
     assert claim.object is not None and claim.object.name == "GPT-4o"
+
+
+def test_a_models_benchmark_score_is_its_makers_claim():
+    text = ("Moonshot said Kimi k1.5 scored 1,150 points on the Arena leaderboard, ahead of "
+            "Claude 3.5 Sonnet.")
+    fact = one(extract_text(text, published="2024-11-20"), "1150")
+    assert (fact.modality, fact.metric, fact.period, fact.value.unit) == (
+        "claim", "benchmark_score", None, "count")
