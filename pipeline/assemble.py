@@ -703,15 +703,20 @@ def assemble(doc: Doc) -> list[Fact]:
         ctx.named_spans.update(named_spans(view))
         facts.extend(sentence_facts(ctx, view, text))
         named = [s for s in view.subjects if s.label in attr.SUBJECT_TYPES]
+        rivals = {(r.start, r.end) for c in view.modality if c.label == "claim"
+                  and (r := attr.claim_object(view, c)) is not None}
         actors = [s for s in named if not attr.ends_with(
-            attr.AGENT_BEFORE, view.between(view.start, s.start), attr.AGENT_WIDTH)]
+            attr.AGENT_BEFORE, view.between(view.start, s.start), attr.AGENT_WIDTH)
+            and (s.start, s.end) not in rivals]  # ("surpassed GPT-4o. The model ...": not it)
         if actors:  # ("..., with existing shareholders including Tencent participating.
             # The deal brings its total raised to ...": not Tencent's)
             ctx.last_subject = actors[-1]
             ctx.last_subject_paragraph = view.paragraph
         products = [s for s in named if s.label == "product"] + quoted_titles(view)
+        spoken_of = [p for p in products if (p.start, p.end) not in rivals]
+        if spoken_of:  # ("ahead of GPT-4o. ... the model ranked second": not GPT-4o)
+            ctx.last_product = max(spoken_of, key=lambda c: c.start)
         if products:
-            ctx.last_product = max(products, key=lambda c: c.start)
             ctx.recent_products = [*ctx.recent_products[-3:], *sorted(
                 products, key=lambda c: c.start)]
         companies = [s for s in named if s.label == "company" and not attr.ends_with(

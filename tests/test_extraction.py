@@ -3221,3 +3221,11 @@ def test_a_models_benchmark_score_is_its_makers_claim():
     fact = one(extract_text(text, published="2024-11-20"), "1150")
     assert (fact.modality, fact.metric, fact.period, fact.value.unit) == (
         "claim", "benchmark_score", None, "count")
+
+
+def test_the_model_after_a_claim_is_the_claimant_not_its_rival():
+    text = ("Moonshot said its Kimi model surpassed GPT-4o in math tests. In coding, the model "
+            "ranked second, tied with o1-mini, the company said.")
+    facts = extract_text(text, published="2024-10-16")
+    assert [(f.modality, f.subject.name, f.object.name) for f in facts] == [
+        ("claim", "Kimi", "GPT-4o"), ("claim", "Kimi", "OpenAI o1")]
