@@ -43,6 +43,12 @@ EVENT_AFTER_NUMBER = re.compile(
 THE_FEW_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 SPELLED_FEW = re.compile(r"two|three|four|five|six|seven|eight|nine|ten", re.I)
 PER_TIME_AFTER = re.compile(r"\s+(?:a|per|each)\s+(?:day|week|month)\b", re.I)
+COUNT_EXCEEDED_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s+(?:[\w-]+\s+){0,2}(?:brands|companies|firms|stores|shops|films|movies|titles|"
+    r"products|merchants|sellers|cities|startups|enterprises|apps|games)\s+(?:each\s+)?"
+    r"(?:exceeded|surpassed|topped|crossed|passed)\s+(?:the\s+)?$"
+    r"|\d+\s*(?:个|家|款|部|只)(?:品牌|企业|公司|商家|门店|影片|电影|城市|产品|单品|游戏)"
+    r"[\u4e00-\u9fff]{0,6}?(?:超过|突破|破|过)$", re.I)
 MARK_AFTER = re.compile(r"\s*(?:mark|threshold|milestone|barrier)\b|\s*(?:大关|关口|门槛)")
 EQUIPPED_BEFORE = re.compile(r"\b(?:equipped with|fitted with|featuring|built with|powered by|"
                              r"packs?|containing|consisting of)\s+$|(?:搭载|配备|配置)(?:了)?$",
@@ -129,6 +135,10 @@ def usable(q: Quantity, view: SentenceView, doc_text: str) -> bool:
     if q.unit in (None, "count") and not is_scaled(q) and q.amount < 100 and \
             PER_TIME_AFTER.match(doc_text, q.end):
         return False  # "users who watched more than 10 short dramas a day": a rate of use
+    if q.unit and len(q.unit) == 3 and COUNT_EXCEEDED_BEFORE.search(
+            doc_text[max(0, q.start - 60):q.start]):
+        return False  # "365 brands exceeded 100 million yuan in turnover", 365个品牌成交额破亿:
+        # the bar they cleared, the count is the figure
     if MARK_AFTER.match(doc_text, q.end) and not any(
             view.clause(q.start)[0] <= m.start < q.start for m in view.metrics):
         return False  # "No other film exceeded the 1 billion yuan mark": a threshold (but "the

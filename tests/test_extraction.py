@@ -3229,3 +3229,13 @@ def test_the_model_after_a_claim_is_the_claimant_not_its_rival():
     facts = extract_text(text, published="2024-10-16")
     assert [(f.modality, f.subject.name, f.object.name) for f in facts] == [
         ("claim", "Kimi", "GPT-4o"), ("claim", "Kimi", "OpenAI o1")]
+
+
+@pytest.mark.parametrize("text, lang, bar", [
+    ("JD said that 82 brands exceeded 500 million yuan in sales during the promotion.", "en",
+     "500000000"),
+    ("京东表示，大促期间共有82个品牌成交额突破5亿元。", "zh", "500000000"),
+])
+def test_the_bar_a_number_of_brands_cleared_is_no_figure(text, lang, bar):
+    facts = extract_text(text, lang=lang, published="2024-11-12")
+    assert not [f for f in facts if f.value is not None and f.value.amount == Decimal(bar)]
