@@ -533,6 +533,9 @@ def dates_event(view: SentenceView, t: TimeMention) -> bool:
         view.between(t.end, min(view.end, t.end + 70))) is not None  # a day, not a period
 
 
+YEAR_TAIL = re.compile(r"\s*(?:19|20)\d\d")
+
+
 def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     """The time mention of a quantity, nearest first.
 
@@ -545,7 +548,10 @@ def time_for(view: SentenceView, start: int, end: int) -> TimeMention | None:
     clause = view.clause(start)
     usable = [t for t in times_not_announcing(view, end) if (t.kind != "next_n_years" or t.label)
               and t.kind not in ("since", "cumulative")]
-    in_clause = [t for t in usable if clause[0] <= t.start and t.end <= clause[1]
+    in_clause = [t for t in usable if clause[0] <= t.start < clause[1]
+                 and (t.end <= clause[1]
+                      or YEAR_TAIL.fullmatch(view.between(clause[1] + 1, t.end)) is not None)
+                 # ("as of March 31, 2024": the year after the date's comma is still its own)
                  and not (t.start >= end and compares(
                      INTERVAL_FROM.sub("", view.between(end, t.start))
                      if t.kind == "interval" else view.between(end, t.start)))

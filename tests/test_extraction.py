@@ -3239,3 +3239,13 @@ def test_the_model_after_a_claim_is_the_claimant_not_its_rival():
 def test_the_bar_a_number_of_brands_cleared_is_no_figure(text, lang, bar):
     facts = extract_text(text, lang=lang, published="2024-11-12")
     assert not [f for f in facts if f.value is not None and f.value.amount == Decimal(bar)]
+
+
+@pytest.mark.parametrize("text, amount, label", [
+    ("Nexa had 12,400 employees as of June 30, 2024, compared with 11,900 as of March 31, 2024.",
+     "11900", "2024-03-31"),
+    ("Nexa's app had 88 million monthly users in July, compared with 61 million in the same month "
+     "last year.", "61000000", "2023-07"),
+])
+def test_a_compared_figure_keeps_its_own_day_or_month(text, amount, label):
+    assert one(extract_text(text, published="2024-08-20"), amount).period.label == label
