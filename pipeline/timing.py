@@ -110,7 +110,8 @@ class TimingMixin:
             # "the same period of 2023", 2023年同期: the report period's part in that year
             base = next((b for b in (carried, base_period)
                          if b and not YEAR_ONLY.fullmatch(b)), mention.label)
-            return mention.label + base[4:], mention.text
+            return "/".join(mention.label + part[4:] for part in base.split("/")), mention.text
+            # ("the summer season ... the same period of 2023": both ends in 2023)
         return attr.resolve_period(mention, base_period, carried)
 
     def as_of_day(self) -> str | None:

@@ -3249,3 +3249,11 @@ def test_the_bar_a_number_of_brands_cleared_is_no_figure(text, lang, bar):
 ])
 def test_a_compared_figure_keeps_its_own_day_or_month(text, amount, label):
     assert one(extract_text(text, published="2024-08-20"), amount).period.label == label
+
+
+def test_the_same_period_of_an_earlier_year_moves_both_ends_of_a_season():
+    text = ("China's summer box office (June 1 to August 31) was 11.6 billion yuan. Admissions in "
+            "the summer season were 297 million, compared with 505 million in the same period of "
+            "2023.")
+    assert one(extract_text(text, published="2024-09-01"), "505000000").period.label == \
+        "2023-06/2023-08"
